@@ -1,0 +1,29 @@
+// Bundles the server into dist/main.js: our TypeScript (and the workspace contracts) inline,
+// npm packages left as imports from node_modules. Migrations are copied beside the bundle.
+import { build } from 'esbuild';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const started = Date.now();
+await build({
+  entryPoints: [path.join(here, 'src/main.ts')],
+  outfile: path.join(here, 'dist/main.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  sourcemap: true,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'externalize-npm',
+      setup(b) {
+        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@duodi/') ? undefined : { path: args.path, external: true }));
+      },
+    },
+  ],
+});
+fs.cpSync(path.join(here, 'migrations'), path.join(here, 'dist/migrations'), { recursive: true });
+console.log(`server bundle: dist/main.js (${Date.now() - started} ms)`);

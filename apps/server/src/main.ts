@@ -1,0 +1,90 @@
+import path from 'node:path';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { sql } from 'drizzle-orm';
+import { loadConfig } from './config.js';
+import { buildApp } from './app.js';
+import { openDatabase, queryRows, type Database } from './platform/db/client.js';
+import { migrate } from './platform/db/migrate.js';
+import { createFieldCrypto } from './platform/crypto/field-crypto.js';
+import type { Deps } from './platform/deps.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js';
+
+const started = Date.now();
+const step = (msg: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
+
+function findWebDist(explicit: string | undefined): string | undefined {
+  if (explicit) return path.resolve(explicit);
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  return [path.resolve(here, '../../web/dist'), path.resolve(here, '../../../apps/web/dist'), path.resolve('apps/web/dist')].find((p) =>
+    fs.existsSync(path.join(p, 'index.html')),
+  );
+}
+
+async function isEmpty(database: Database): Promise<boolean> {
+  const rows = await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM streets`);
+  return (rows[0]?.n ?? 0) === 0;
+}
+
+async function main() {
+  const config = loadConfig();
+  step(config.databaseUrl ? 'connecting to PostgreSQL' : `opening embedded database in ${config.dataDir}`);
+  const database = await openDatabase(
+    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
+  );
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    step(`${signal}: closing (finishing requests, then the database)`);
+    const force = setTimeout(() => process.exit(1), 15_000);
+    force.unref();
+    try {
+      await app?.close();
+    } finally {
+      await database.close();
+      process.exit(0);
+    }
+  };
+  let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
+  const applied = await migrate(database);
+  step(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+
+  const crypto = createFieldCrypto(config.dataKey);
+  let demo = false;
+  if (config.demoData && (await isEmpty(database))) {
+    step('empty database: loading the Duodi demo data (6 communities, 17 teams, 1,345 volunteers)…');
+    let lastStep = '';
+    const summary = await loadDemoData(database, crypto, {
+      onProgress: (what, done, total) => {
+        if (what !== lastStep || done === total) {
+          step(`  ${what} ${done}/${total}`);
+          lastStep = what;
+        }
+      },
+    });
+    step(`demo data loaded: ${JSON.stringify(summary)}`);
+    demo = true;
+  } else if (config.demoData) {
+    demo = true;
+  }
+
+  const deps: Deps = { database, db: database.db, crypto, config, now: () => new Date() };
+  app = await buildApp({ deps, logLevel: config.logLevel, webDist: findWebDist(config.webDist) });
+  await app.listen({ port: config.port, host: config.host });
+  const base = `http://localhost:${config.port}`;
+  step(`serving ${base}  (H5 ${base}/  ·  console ${base}/admin  ·  API docs ${base}/api/docs)`);
+  if (demo) {
+    process.stdout.write(`\nDemo log-ins (password ${DEMO_PASSWORD}):\n`);
+    for (const a of DEMO_ACCOUNTS) process.stdout.write(`  ${a.phone}  ${a.label}\n`);
+    process.stdout.write('\n');
+  }
+}
+
+main().catch((err: unknown) => {
+  process.stderr.write(`start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  process.exit(1);
+});

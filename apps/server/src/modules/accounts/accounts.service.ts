@@ -1,0 +1,189 @@
+import crypto from 'node:crypto';
+import { maskPhone, type LoginBody, type Me, type PreferencesBody, type Role } from '@duodi/contracts';
+import { AppError } from '../../platform/errors.js';
+import type { Deps } from '../../platform/deps.js';
+import type { Actor, Assignment } from '../../platform/auth/actor.js';
+import { rolesOf } from '../../platform/auth/actor.js';
+import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../platform/auth/password.js';
+import { appendAudit } from '../../platform/audit/audit.js';
+import { withTransaction } from '../../platform/db/tx.js';
+import type { Tx } from '../../platform/db/client.js';
+import * as repo from './accounts.repository.js';
+
+/** Lock-out policy: the tenth wrong password in a row within 15 minutes locks the phone for 15 minutes. */
+export const LOGIN_POLICY = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 } as const;
+
+export const hashToken = (token: string) => crypto.createHash('sha256').update(token).digest('hex');
+
+function lockedError(lockedUntil: Date, now: Date) {
+  const seconds = Math.max(1, Math.ceil((lockedUntil.getTime() - now.getTime()) / 1000));
+  return new AppError('rate_limited', { minutes: Math.ceil(seconds / 60) }, { headers: { 'retry-after': String(seconds) } });
+}
+
+/**
+ * Signs in with phone and password and opens a session.
+ * @throws invalid_credentials | rate_limited
+ */
+export async function login(deps: Deps, input: LoginBody): Promise<{ token: string; user: { id: string; name: string; roles: Role[] } }> {
+  const now = deps.now();
+  const phoneHash = deps.crypto.blindIndex('phone', input.phone);
+  const throttle = await repo.findThrottle(deps.db, phoneHash);
+  if (throttle?.lockedUntil && throttle.lockedUntil > now) throw lockedError(throttle.lockedUntil, now);
+
+  const account = await repo.findAccountByPhoneHash(deps.db, phoneHash);
+  // Unknown phones cost the same scrypt work, so timing does not reveal which phones have accounts.
+  const passwordOk = await verifyPassword(input.password, account?.passwordHash ?? DUMMY_PASSWORD_HASH);
+  if (!account || account.status !== 'active' || !passwordOk) {
+    const row = await repo.recordFailure(deps.db, { phoneHash, now, ...LOGIN_POLICY });
+    if (row.lockedUntil && row.lockedUntil > now) throw lockedError(row.lockedUntil, now);
+    throw new AppError('invalid_credentials');
+  }
+
+  const token = crypto.randomBytes(32).toString('base64url');
+  return withTransaction(deps.db, async (tx) => {
+    await repo.clearThrottle(tx, phoneHash);
+    await repo.insertSession(tx, {
+      tokenHash: hashToken(token),
+      accountId: account.id,
+      streetId: account.streetId,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + deps.config.sessionDays * 86_400_000),
+    });
+    await repo.touchLogin(tx, account.id, now);
+    const actor = await buildActor(tx, account.id);
+    return { token, user: { id: account.id, name: actor.name, roles: rolesOf(actor) } };
+  });
+}
+
+/** Ends the session of this token (idempotent). */
+export async function logout(deps: Deps, token: string | undefined): Promise<void> {
+  if (!token) return;
+  await repo.revokeSession(deps.db, hashToken(token), deps.now());
+}
+
+async function buildActor(tx: Tx, accountId: string): Promise<Actor> {
+  const found = await repo.findAccount(tx, accountId);
+  if (!found) throw new AppError('unauthenticated');
+  return actorFrom(tx, found.account, found.person);
+}
+
+async function actorFrom(
+  tx: Tx,
+  account: { id: string; streetId: string; personId: string; language: 'zh-CN' | 'bo' | 'en'; elderlyMode: boolean },
+  person: { name: string; communityId: string | null; gridId: string | null },
+): Promise<Actor> {
+  const rows = await repo.listAssignments(tx, account.id);
+  const scopes = await repo.describeScopes(tx, rows);
+  const assignments: Assignment[] = rows.map((r) => ({ ...r, communityId: scopes.get(`${r.scopeType}:${r.scopeId}`)?.communityId ?? null }));
+  return {
+    accountId: account.id,
+    personId: account.personId,
+    streetId: account.streetId,
+    name: person.name,
+    language: account.language,
+    elderlyMode: account.elderlyMode,
+    homeCommunityId: person.communityId,
+    homeGridId: person.gridId,
+    assignments,
+  };
+}
+
+/** The actor behind a session token, or undefined when the token is unknown, revoked or expired. */
+export async function resolveSession(deps: Deps, token: string): Promise<Actor | undefined> {
+  const found = await repo.findSessionAccount(deps.db, hashToken(token), deps.now());
+  if (!found) return undefined;
+  return actorFrom(deps.db, found.account, found.person);
+}
+
+/** `GET /me`: who I am, my roles with their scope names, and my place in the organization. */
+export async function getMe(deps: Deps, actor: Actor): Promise<Me> {
+  const found = await repo.findAccount(deps.db, actor.accountId);
+  if (!found) throw new AppError('unauthenticated');
+  const { account, person } = found;
+  const scopes = await repo.describeScopes(deps.db, actor.assignments);
+  const volunteer = await repo.findVolunteerOfPerson(deps.db, person.id);
+  const memberTeams = volunteer ? await repo.listTeamIdsOfVolunteer(deps.db, volunteer.id) : [];
+  const scoped = (role: Role) => actor.assignments.find((a) => a.role === role);
+  const teamIds = [...new Set([...memberTeams, ...actor.assignments.filter((a) => a.role === 'team_leader').map((a) => a.scopeId)])];
+  const phone = person.phoneEnc ? deps.crypto.decrypt(person.phoneEnc) : '';
+  return {
+    id: account.id,
+    name: person.name,
+    nameBo: person.nameBo,
+    roles: rolesOf(actor),
+    assignments: actor.assignments.map((a) => ({
+      role: a.role,
+      scopeType: a.scopeType,
+      scopeId: a.scopeId,
+      scopeName: scopes.get(`${a.scopeType}:${a.scopeId}`)?.name ?? '',
+    })),
+    personId: person.id,
+    volunteerId: volunteer?.id ?? null,
+    communityId: scoped('community_admin')?.scopeId ?? person.communityId ?? scoped('grid_worker')?.communityId ?? null,
+    gridId: scoped('grid_worker')?.scopeId ?? person.gridId,
+    teamIds,
+    unitId: scoped('unit_admin')?.scopeId ?? volunteer?.unitId ?? null,
+    streetId: account.streetId,
+    phoneMasked: person.phoneMasked ?? (phone ? maskPhone(phone) : ''),
+    language: account.language,
+    elderlyMode: account.elderlyMode,
+  };
+}
+
+/** Saves the caller's language and elderly-mode choice (remembered per user, DR-24/DR-25). */
+export async function updatePreferences(deps: Deps, actor: Actor, input: PreferencesBody): Promise<Me> {
+  const patch: { language?: 'zh-CN' | 'bo' | 'en'; elderlyMode?: boolean } = {};
+  if (input.language !== undefined) patch.language = input.language;
+  if (input.elderlyMode !== undefined) patch.elderlyMode = input.elderlyMode;
+  await repo.updatePreferences(deps.db, actor.accountId, patch);
+  return getMe(deps, { ...actor, language: input.language ?? actor.language });
+}
+
+export interface CreateStreetAdminInput {
+  phone: string;
+  password: string;
+  name: string;
+  street: { code: string; name: string; nameBo?: string; district: string };
+}
+
+/**
+ * Creates the first street admin of a production database (and its street when new).
+ * @throws conflict when the phone already has an account
+ */
+export async function createStreetAdmin(deps: Deps, input: CreateStreetAdminInput): Promise<{ accountId: string; streetId: string }> {
+  const passwordHash = await hashPassword(input.password);
+  return withTransaction(deps.db, async (tx) => {
+    const phoneHash = deps.crypto.blindIndex('phone', input.phone);
+    if (await repo.findAccountByPhoneHash(tx, phoneHash)) throw new AppError('conflict', { reason: 'phone_taken' });
+    let street = await repo.findStreetByCode(tx, input.street.code);
+    if (!street) {
+      const id = `st_${input.street.code.replace(/[^A-Za-z0-9_-]/g, '')}`;
+      await repo.insertStreet(tx, { id, code: input.street.code, name: input.street.name, nameBo: input.street.nameBo ?? null, district: input.street.district });
+      street = await repo.findStreetByCode(tx, input.street.code);
+    }
+    const streetId = street!.id;
+    const personId = `per_${crypto.randomUUID()}`;
+    const accountId = `acc_${crypto.randomUUID()}`;
+    await repo.insertPerson(tx, {
+      id: personId,
+      streetId,
+      name: input.name,
+      phoneEnc: deps.crypto.encrypt(input.phone),
+      phoneHash,
+      phoneMasked: maskPhone(input.phone),
+    });
+    await repo.insertAccount(tx, { id: accountId, streetId, personId, phoneHash, passwordHash });
+    await repo.insertAssignment(tx, { id: `ra_${crypto.randomUUID()}`, streetId, accountId, role: 'street_admin', scopeType: 'street', scopeId: streetId, grantedBy: 'admin:create' });
+    await appendAudit(tx, {
+      streetId,
+      actorAccountId: null,
+      action: 'role.grant',
+      entityType: 'account',
+      entityId: accountId,
+      newValue: { role: 'street_admin', scopeType: 'street', scopeId: streetId },
+      reason: 'npm run admin:create',
+    });
+    return { accountId, streetId };
+  });
+}

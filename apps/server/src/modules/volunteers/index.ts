@@ -1,0 +1,1 @@
+export { volunteersRoutes } from './volunteers.routes.js';

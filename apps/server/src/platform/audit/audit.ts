@@ -1,0 +1,74 @@
+import crypto from 'node:crypto';
+import { desc, eq } from 'drizzle-orm';
+import { auditLog } from '../../schema/index.js';
+import type { Tx } from '../db/client.js';
+
+/** JSON with object keys sorted at every level, so a jsonb round trip (which reorders keys) hashes the same. */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+    .join(',')}}`;
+}
+
+function rowHash(prevHash: string, r: { streetId: string; actorAccountId: string | null; action: string; entityType: string; entityId: string; oldValue: unknown; newValue: unknown; reason: string | null; at: Date }): string {
+  const payload = canonical([prevHash, r.streetId, r.actorAccountId, r.action, r.entityType, r.entityId, r.oldValue ?? null, r.newValue ?? null, r.reason, r.at.toISOString()]);
+  return crypto.createHash('sha256').update(payload).digest('hex');
+}
+
+export interface AuditEntry {
+  streetId: string;
+  actorAccountId: string | null;
+  action: string;
+  entityType: string;
+  entityId: string;
+  oldValue?: unknown;
+  newValue?: unknown;
+  reason?: string;
+}
+
+/**
+ * DR-23: appends to the audit log inside the caller's transaction. Each row carries the hash of
+ * the previous row of its street, so an edited or deleted row breaks the chain.
+ */
+export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  const [prev] = await tx
+    .select({ hash: auditLog.hash })
+    .from(auditLog)
+    .where(eq(auditLog.streetId, entry.streetId))
+    .orderBy(desc(auditLog.id))
+    .limit(1)
+    .for('update');
+  const prevHash = prev?.hash ?? 'genesis';
+  const at = new Date();
+  const hash = rowHash(prevHash, { ...entry, oldValue: entry.oldValue ?? null, newValue: entry.newValue ?? null, reason: entry.reason ?? null, at });
+  await tx.insert(auditLog).values({
+    streetId: entry.streetId,
+    actorAccountId: entry.actorAccountId,
+    action: entry.action,
+    entityType: entry.entityType,
+    entityId: entry.entityId,
+    oldValue: entry.oldValue ?? null,
+    newValue: entry.newValue ?? null,
+    reason: entry.reason ?? null,
+    at,
+    prevHash,
+    hash,
+  });
+}
+
+/** Recomputes the chain of a street; returns the id of the first broken row, or null when intact. */
+export async function verifyAuditChain(tx: Tx, streetId: string): Promise<number | null> {
+  const rows = await tx.select().from(auditLog).where(eq(auditLog.streetId, streetId)).orderBy(auditLog.id);
+  let prevHash = 'genesis';
+  for (const r of rows) {
+    const hash = rowHash(prevHash, r);
+    if (r.prevHash !== prevHash || r.hash !== hash) return r.id;
+    prevHash = r.hash;
+  }
+  return null;
+}
