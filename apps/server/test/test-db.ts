@@ -2,13 +2,14 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
-import { openDatabase, type Database } from '../src/platform/db/client.js';
+import { openDatabase, type Database, type Db } from '../src/platform/db/client.js';
 import { createFieldCrypto } from '../src/platform/crypto/field-crypto.js';
 import type { Deps } from '../src/platform/deps.js';
 import { TEST_DATA_KEY, postgresUrl, usePostgres, withDatabase } from './test-env.js';
 
 export interface TestDb {
   database: Database;
+  db: Db;
   deps: Deps;
   close(): Promise<void>;
 }
@@ -41,6 +42,7 @@ export async function createTestDb(opts: { now?: () => Date } = {}): Promise<Tes
   };
   return {
     database,
+    db: database.db,
     deps,
     close: async () => {
       await database.close();
