@@ -1,0 +1,193 @@
+/**
+ * Loads the deterministic demo data of 夺底街道 (see README.md) into an empty, migrated database,
+ * in one transaction with multi-row inserts. Sensitive fields are stored the way the platform
+ * stores them (DR-21): AES-GCM ciphertext, HMAC blind index and display mask, never in clear.
+ */
+import { eq } from 'drizzle-orm';
+import { maskIdNumber, maskPhone } from '@duodi/contracts';
+import type { Database, Tx } from '../src/platform/db/client.js';
+import type { FieldCrypto } from '../src/platform/crypto/field-crypto.js';
+import { hashPassword } from '../src/platform/auth/password.js';
+import {
+  accounts,
+  appMeta,
+  communities,
+  grids,
+  households,
+  persons,
+  roleAssignments,
+  streets,
+  teamMembers,
+  teams,
+  units,
+  volunteers,
+} from '../src/schema/index.js';
+import { DEMO_PASSWORD } from './demo-accounts.js';
+import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, buildDemoData, type DemoData } from './build.js';
+
+export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
+export {
+  DEFAULT_SEED,
+  DEMO_DATA_VERSION,
+  DEMO_GENERATED_AT,
+  REFERENCE_DATE,
+  STAR_MINUTES,
+  buildDemoData,
+  isValidIdNumber,
+  starForMinutes,
+  type BuildOptions,
+  type DemoData,
+} from './build.js';
+
+/** app_meta key under which the loader records the data set it wrote. */
+export const DEMO_META_KEY = 'demo_data';
+
+export interface DemoMeta {
+  version: number;
+  seed: number;
+  generatedAt: string;
+}
+
+export interface LoadDemoOptions {
+  /** Exact number of volunteers (default 1,345). */
+  volunteers?: number;
+  /** Exact number of residents (default 4,000). */
+  residents?: number;
+  seed?: number;
+  onProgress?: (step: string, done: number, total: number) => void;
+}
+
+export interface DemoSummary {
+  seed: number;
+  streetId: string;
+  communities: number;
+  grids: number;
+  units: number;
+  households: number;
+  persons: number;
+  residents: number;
+  volunteers: number;
+  teams: number;
+  teamMembers: number;
+  accounts: number;
+  roleAssignments: number;
+}
+
+const CHUNK = 500;
+
+async function insertChunks<T>(
+  step: string,
+  rows: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+  onProgress?: (step: string, done: number, total: number) => void,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    await insert(rows.slice(i, i + CHUNK));
+    onProgress?.(step, Math.min(i + CHUNK, rows.length), rows.length);
+  }
+}
+
+/** The demo data set recorded in app_meta, or null when none was loaded. */
+export async function readDemoMeta(db: Tx): Promise<DemoMeta | null> {
+  const rows = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, DEMO_META_KEY));
+  const value = rows[0]?.value;
+  return value ? (JSON.parse(value) as DemoMeta) : null;
+}
+
+/**
+ * Builds (buildDemoData) and inserts the demo data. Refuses when demo data is already there.
+ * Everything happens in one transaction: either all of it is loaded or nothing.
+ */
+export async function loadDemoData(database: Database, crypto: FieldCrypto, opts: LoadDemoOptions = {}): Promise<DemoSummary> {
+  const seed = opts.seed ?? DEFAULT_SEED;
+  const progress = opts.onProgress;
+  const data: DemoData = buildDemoData(seed, {
+    ...(opts.volunteers !== undefined ? { volunteers: opts.volunteers } : {}),
+    ...(opts.residents !== undefined ? { residents: opts.residents } : {}),
+  });
+  progress?.('build', 1, 1);
+
+  // scrypt outside the transaction (each account its own salt).
+  const passwordHashes = await Promise.all(data.accounts.map(() => hashPassword(DEMO_PASSWORD)));
+  progress?.('passwords', data.accounts.length, data.accounts.length);
+
+  const streetId = data.street.id;
+  const personRows = data.persons.map((p) => ({
+    id: p.id,
+    streetId,
+    name: p.name,
+    nameBo: p.nameBo,
+    nameInitials: p.nameInitials,
+    gender: p.gender,
+    birthYear: p.birthYear,
+    phoneEnc: crypto.encrypt(p.phone),
+    phoneHash: crypto.blindIndex('phone', p.phone),
+    phoneMasked: maskPhone(p.phone),
+    idType: 'resident_id' as const,
+    idNumberEnc: crypto.encrypt(p.idNumber),
+    idNumberHash: crypto.blindIndex('id', p.idNumber),
+    idNumberMasked: maskIdNumber(p.idNumber),
+    communityId: p.communityId,
+    gridId: p.gridId,
+    householdId: p.householdId,
+    isResident: p.isResident,
+    focusTagsEnc: p.focusTags.length > 0 ? crypto.encrypt(JSON.stringify(p.focusTags)) : null,
+    focusTagIndex: p.focusTags.map((t) => crypto.blindIndex('focus', t)),
+    proxyNeeded: p.proxyNeeded,
+    createdAt: p.createdAt,
+    updatedAt: p.createdAt,
+  }));
+  progress?.('encrypt', personRows.length, personRows.length);
+
+  const roleRows = data.accounts.flatMap((a) => a.roles.map((r) => ({ ...r, streetId, accountId: a.id })));
+
+  await database.db.transaction(async (tx) => {
+    if (await readDemoMeta(tx)) throw new Error('demo data is already loaded (app_meta.demo_data exists)');
+    await tx.insert(streets).values(data.street);
+    await tx.insert(communities).values(data.communities.map((c) => ({ ...c, streetId })));
+    // Grid workers are persons, which reference grids: insert grids first, set workers after.
+    await tx.insert(grids).values(data.grids.map((g) => ({ ...g, streetId, gridWorkerPersonId: null })));
+    await tx.insert(units).values(data.units.map((u) => ({ ...u, streetId })));
+    progress?.('organization', 1, 1);
+    await insertChunks('households', data.households, (c) => tx.insert(households).values(c.map((h) => ({ ...h, streetId }))), progress);
+    await insertChunks('persons', personRows, (c) => tx.insert(persons).values(c), progress);
+    for (const g of data.grids) await tx.update(grids).set({ gridWorkerPersonId: g.gridWorkerPersonId }).where(eq(grids.id, g.id));
+    await tx.insert(teams).values(data.teams.map((t) => ({ ...t, streetId })));
+    await insertChunks('volunteers', data.volunteers, (c) => tx.insert(volunteers).values(c.map((v) => ({ ...v, streetId }))), progress);
+    await insertChunks(
+      'team_members',
+      data.teamMembers,
+      (c) => tx.insert(teamMembers).values(c.map((m) => ({ ...m, streetId }))),
+      progress,
+    );
+    await tx.insert(accounts).values(
+      data.accounts.map((a, i) => ({
+        id: a.id,
+        streetId,
+        personId: a.personId,
+        phoneHash: crypto.blindIndex('phone', a.phone),
+        passwordHash: passwordHashes[i] as string,
+      })),
+    );
+    await tx.insert(roleAssignments).values(roleRows);
+    const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
+    await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
+    progress?.('accounts', data.accounts.length, data.accounts.length);
+  });
+
+  return {
+    seed,
+    streetId,
+    communities: data.communities.length,
+    grids: data.grids.length,
+    units: data.units.length,
+    households: data.households.length,
+    persons: data.persons.length,
+    residents: data.persons.filter((p) => p.isResident).length,
+    volunteers: data.volunteers.length,
+    teams: data.teams.length,
+    teamMembers: data.teamMembers.length,
+    accounts: data.accounts.length,
+    roleAssignments: roleRows.length,
+  };
+}
