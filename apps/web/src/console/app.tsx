@@ -1,0 +1,97 @@
+import { lazy, useState, type ReactNode } from 'react';
+import { ConfigProvider, Empty } from 'antd';
+import enUS from 'antd/locale/en_US';
+import zhCN from 'antd/locale/zh_CN';
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
+import { useTranslation } from 'react-i18next';
+import { useMe } from '@/features/account/api/get-me';
+import { useApplyServerPreferences } from '@/features/account/hooks/use-preferences';
+import { currentLanguage } from '@/lib/i18n';
+import { createQueryClient } from '@/lib/query-client';
+import { isStaff } from '@/lib/roles';
+import { Loading, ProblemAlert } from './components/query-state';
+import { ConsoleLayout } from './layout';
+import { LoginPage } from './routes/login';
+import { NoAccessPage } from './routes/no-access';
+
+const DashboardPage = lazy(() => import('./routes/dashboard'));
+const CommunitiesPage = lazy(() => import('./routes/communities'));
+const TeamsPage = lazy(() => import('./routes/teams'));
+const TeamPage = lazy(() => import('./routes/team'));
+const VolunteersPage = lazy(() => import('./routes/volunteers'));
+const ResidentsPage = lazy(() => import('./routes/residents'));
+const UnitsPage = lazy(() => import('./routes/units'));
+const MePage = lazy(() => import('./routes/me'));
+const NotFoundPage = lazy(() => import('./routes/not-found'));
+
+/** Signed-in staff get the console; others a clear message with a way back to the H5. */
+function StaffOnly() {
+  const me = useMe();
+  const location = useLocation();
+  useApplyServerPreferences({ elderly: false });
+  if (me.isPending) return <Loading />;
+  if (me.isError) return <ProblemAlert error={me.error} onRetry={() => void me.refetch()} />;
+  if (!me.data) return <Navigate to={`/login?next=${encodeURIComponent(location.pathname)}`} replace />;
+  if (!isStaff(me.data)) return <NoAccessPage />;
+  return <ConsoleLayout me={me.data} />;
+}
+
+export function ConsoleRoutes() {
+  return (
+    <Routes>
+      <Route path="login" element={<LoginPage />} />
+      <Route element={<StaffOnly />}>
+        <Route index element={<DashboardPage />} />
+        <Route path="communities" element={<CommunitiesPage />} />
+        <Route path="teams" element={<TeamsPage />} />
+        <Route path="teams/:id" element={<TeamPage />} />
+        <Route path="volunteers" element={<VolunteersPage />} />
+        <Route path="residents" element={<ResidentsPage />} />
+        <Route path="units" element={<UnitsPage />} />
+        <Route path="me" element={<MePage />} />
+        <Route path="*" element={<NotFoundPage />} />
+      </Route>
+    </Routes>
+  );
+}
+
+/** antd has no Tibetan locale: its few built-in words use Chinese, empty tables use our catalog. */
+function ThemedApp({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <ConfigProvider
+      locale={language === 'en' ? enUS : zhCN}
+      renderEmpty={() => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}
+      theme={{
+        token: {
+          colorPrimary: '#0a58ca',
+          colorLink: '#0a58ca',
+          colorError: '#c41d1d',
+          fontFamily: 'var(--duodi-font)',
+          // antd's default secondary greys are below 4.5:1 on white.
+          colorTextSecondary: 'rgba(0, 0, 0, 0.7)',
+          colorTextTertiary: 'rgba(0, 0, 0, 0.65)',
+          colorTextDescription: 'rgba(0, 0, 0, 0.65)',
+          colorTextQuaternary: 'rgba(0, 0, 0, 0.56)',
+        },
+      }}
+    >
+      {children}
+    </ConfigProvider>
+  );
+}
+
+export function ConsoleApp({ queryClient }: { queryClient?: QueryClient }) {
+  const [client] = useState(() => queryClient ?? createQueryClient());
+  return (
+    <QueryClientProvider client={client}>
+      <ThemedApp>
+        <BrowserRouter basename="/admin">
+          <ConsoleRoutes />
+        </BrowserRouter>
+      </ThemedApp>
+    </QueryClientProvider>
+  );
+}

@@ -1,0 +1,22 @@
+import { useInfiniteQuery } from '@tanstack/react-query';
+import type { ResidentListItem } from '@duodi/contracts';
+import type { FocusTag } from '@duodi/contracts/enums';
+import { apiRequest } from '@/lib/api-client';
+import type { Page } from '@/lib/page';
+
+export type ResidentFilters = { communityId?: string; gridId?: string; tag?: FocusTag };
+
+/** Staff only; the server answers 403 with a problem for everyone else, and masks phone and ID. */
+export function getResidents(filters: ResidentFilters & { limit?: number; cursor?: string }): Promise<Page<ResidentListItem>> {
+  return apiRequest<Page<ResidentListItem>>('/api/v1/residents', { query: { limit: 20, ...filters } });
+}
+
+export function useResidents(filters: ResidentFilters, { enabled = true }: { enabled?: boolean } = {}) {
+  return useInfiniteQuery({
+    queryKey: ['residents', filters],
+    queryFn: ({ pageParam }) => getResidents({ ...filters, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+    enabled,
+  });
+}

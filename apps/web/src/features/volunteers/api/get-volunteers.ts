@@ -1,0 +1,36 @@
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import type { VolunteerListItem } from '@duodi/contracts';
+import type { Skill } from '@duodi/contracts/enums';
+import { apiRequest } from '@/lib/api-client';
+import type { Page } from '@/lib/page';
+
+export type VolunteerFilters = { communityId?: string; teamId?: string; skill?: Skill; q?: string };
+
+export function getVolunteers(filters: VolunteerFilters & { limit?: number; cursor?: string }): Promise<Page<VolunteerListItem>> {
+  return apiRequest<Page<VolunteerListItem>>('/api/v1/volunteers', { query: { limit: 20, ...filters } });
+}
+
+/** Cursor pagination: each "load more" fetches the next page after the last cursor. */
+export function useVolunteers(filters: VolunteerFilters) {
+  return useInfiniteQuery({
+    queryKey: ['volunteers', filters],
+    queryFn: ({ pageParam }) => getVolunteers({ ...filters, cursor: pageParam }),
+    initialPageParam: undefined as string | undefined,
+    getNextPageParam: (last) => last.nextCursor ?? undefined,
+  });
+}
+
+/**
+ * The signed-in volunteer's own row (star, verified minutes). The list is searched by name and
+ * matched on the id from /me, since names repeat.
+ */
+export function useMyVolunteer(volunteerId: string | null | undefined, name: string | undefined) {
+  return useQuery({
+    queryKey: ['volunteers', 'me', volunteerId],
+    enabled: Boolean(volunteerId && name),
+    queryFn: async () => {
+      const page = await getVolunteers({ q: name, limit: 200 });
+      return page.items.find((item) => item.id === volunteerId) ?? null;
+    },
+  });
+}

@@ -1,0 +1,47 @@
+import { Suspense } from 'react';
+import { Link, NavLink, Outlet } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { HomeIcon, OrgIcon, UserIcon } from '@/components/ui/icons';
+import { useApplyServerPreferences } from '@/features/account/hooks/use-preferences';
+import { LanguageSwitch } from './components/language-switch';
+import { Loading } from './components/query-state';
+
+export function H5Layout() {
+  const { t } = useTranslation();
+  useApplyServerPreferences({ elderly: true });
+  const tabs = [
+    { to: '/', label: t('nav.home'), icon: <HomeIcon />, end: true },
+    { to: '/org', label: t('nav.org'), icon: <OrgIcon />, end: false },
+    { to: '/me', label: t('nav.me'), icon: <UserIcon />, end: false },
+  ];
+  return (
+    <div className="h5-shell">
+      <a className="skip-link" href="#main">
+        {t('app.skipToContent')}
+      </a>
+      <header className="h5-header">
+        <Link to="/" className="h5-header__brand">
+          {t('app.street')}
+        </Link>
+        <LanguageSwitch />
+      </header>
+      <main id="main" className="h5-main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+      <nav className="h5-tabbar" aria-label={t('nav.main')}>
+        <ul>
+          {tabs.map((tab) => (
+            <li key={tab.to}>
+              <NavLink to={tab.to} end={tab.end}>
+                {tab.icon}
+                <span>{tab.label}</span>
+              </NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </div>
+  );
+}
