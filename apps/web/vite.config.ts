@@ -19,20 +19,33 @@ function adminFallback(): Plugin {
   };
 }
 
+/**
+ * @duodi/contracts builds its zod schemas at module top level, which a bundler must keep unless told the
+ * files are pure. They are: the web app imports only enums and types from it, so zod stays out of the bundle.
+ */
+function pureContracts(): Plugin {
+  const contractsDir = here('../../packages/contracts/src/');
+  return {
+    name: 'duodi-pure-contracts',
+    transform: (code, id) => (id.startsWith(contractsDir) ? { code, map: null, moduleSideEffects: false } : undefined),
+  };
+}
+
 const backend = 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: here('.'),
   base: '/',
-  plugins: [react(), adminFallback()],
+  plugins: [react(), adminFallback(), pureContracts()],
   resolve: {
-    alias: [
-      { find: /^@\//, replacement: here('./src/') },
-      // Only the enum constants: the package index also builds every zod schema, which the H5 does not need.
-      { find: '@duodi/contracts/enums', replacement: here('../../packages/contracts/src/enums.ts') },
-    ],
     // The lockfile hoists react 18 (a peer of some libraries) to the root; the app is on react 19 in apps/web.
     dedupe: ['react', 'react-dom'],
+    alias: [
+      { find: /^react$/, replacement: here('node_modules/react/index.js') },
+      { find: /^react\/(.*)$/, replacement: here('node_modules/react/$1') },
+      { find: /^react-dom$/, replacement: here('node_modules/react-dom/index.js') },
+      { find: /^react-dom\/(.*)$/, replacement: here('node_modules/react-dom/$1') },
+    ],
   },
   build: {
     outDir: here('dist'),
@@ -55,10 +68,15 @@ export default defineConfig({
     include: ['src/**/__tests__/*.test.{ts,tsx}'],
     environment: 'jsdom',
     setupFiles: [here('src/testing/setup.ts')],
-    server: {
-      deps: {
-        // Run these through Vite so that `dedupe` gives them the same react as the app.
-        inline: [/@testing-library\//, /react-i18next/, /@tanstack\//, /antd-mobile/, /antd/, /@rc-component/, /\/rc-/, /react-router/],
+    // antd-mobile's components import their CSS, so they go through Vite (which stubs CSS) instead of the optimizer.
+    server: { deps: { inline: [/antd-mobile/] } },
+    deps: {
+      optimizer: {
+        // Bundle the React libraries for the jsdom tests, so that `dedupe`/`alias` give them the app's react 19.
+        client: {
+          enabled: true,
+          include: ['react', 'react-dom', 'react-dom/client', 'react/jsx-runtime', '@testing-library/react', '@testing-library/dom', 'react-i18next', '@tanstack/react-query', 'react-router-dom', 'antd', 'ahooks', 'antd-mobile-icons'],
+        },
       },
     },
   },

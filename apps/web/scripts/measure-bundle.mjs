@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 
+const say = (line) => process.stdout.write(`${line}\n`);
 const dist = join(dirname(fileURLToPath(import.meta.url)), '..', 'dist');
 const pages = process.argv.slice(2).length ? process.argv.slice(2) : ['index.html', 'admin.html'];
 
@@ -20,8 +21,8 @@ for (const page of pages) {
       return { file, raw: raw.length, gzip: gzipSync(raw, { level: 9 }).length };
     });
   const rows = [...size(js), ...size(css)];
-  for (const r of rows) console.log(`${page}  ${r.file.padEnd(48)} ${(r.raw / 1024).toFixed(1).padStart(8)} kB  gzip ${(r.gzip / 1024).toFixed(1).padStart(7)} kB`);
+  for (const r of rows) say(`${page}  ${r.file.padEnd(48)} ${(r.raw / 1024).toFixed(1).padStart(8)} kB  gzip ${(r.gzip / 1024).toFixed(1).padStart(7)} kB`);
   const sum = (list) => list.reduce((total, r) => total + r.gzip, 0) / 1024;
   const jsRows = rows.filter((r) => r.file.endsWith('.js'));
-  console.log(`${page}  JS total gzip: ${sum(jsRows).toFixed(1)} kB (${jsRows.length} files); CSS total gzip: ${sum(rows.filter((r) => r.file.endsWith('.css'))).toFixed(1)} kB\n`);
+  say(`${page}  JS total gzip: ${sum(jsRows).toFixed(1)} kB (${jsRows.length} files); CSS total gzip: ${sum(rows.filter((r) => r.file.endsWith('.css'))).toFixed(1)} kB\n`);
 }

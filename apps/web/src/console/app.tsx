@@ -5,11 +5,11 @@ import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { useMe } from '@/features/account/api/get-me';
-import { useApplyServerPreferences } from '@/features/account/hooks/use-preferences';
-import { currentLanguage } from '@/lib/i18n';
-import { createQueryClient } from '@/lib/query-client';
-import { isStaff } from '@/lib/roles';
+import { useMe } from '../features/account/api/get-me';
+import { useApplyServerPreferences } from '../features/account/hooks/use-preferences';
+import { currentLanguage } from '../lib/i18n';
+import { createQueryClient } from '../lib/query-client';
+import { isStaff } from '../lib/roles';
 import { Loading, ProblemAlert } from './components/query-state';
 import { ConsoleLayout } from './layout';
 import { LoginPage } from './routes/login';
@@ -63,6 +63,8 @@ function ThemedApp({ children }: { children: ReactNode }) {
   return (
     <ConfigProvider
       locale={language === 'en' ? enUS : zhCN}
+      // antd would write 登录 as "登 录", which is also what screen readers and tests would then hear.
+      button={{ autoInsertSpace: false }}
       renderEmpty={() => <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('common.empty')} />}
       theme={{
         token: {

@@ -1,12 +1,12 @@
 import { Suspense, type ReactNode } from 'react';
 import { Button, Layout, Menu } from 'antd';
-import { BuildingIcon, ChartIcon, HomeIcon, OrgIcon, PeopleIcon, TeamIcon, UserIcon } from '@/components/ui/icons';
+import { BuildingIcon, ChartIcon, HomeIcon, OrgIcon, PeopleIcon, TeamIcon, UserIcon } from '../components/ui/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@duodi/contracts';
-import { useLogout } from '@/features/account/api/logout';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
+import { useLogout } from '../features/account/api/logout';
+import { currentLanguage } from '../lib/i18n';
+import { localName } from '../lib/localize';
 import { LanguageSwitch } from './components/language-switch';
 import { Loading } from './components/query-state';
 import { navFor, type ConsoleSection } from './nav';

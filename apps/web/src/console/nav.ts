@@ -1,4 +1,4 @@
-import type { Role } from '@duodi/contracts/enums';
+import type { Role } from '@duodi/contracts';
 
 export type ConsoleSection = 'dashboard' | 'communities' | 'teams' | 'volunteers' | 'residents' | 'units' | 'me';
 

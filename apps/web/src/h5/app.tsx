@@ -1,7 +1,7 @@
 import { lazy, useState } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router-dom';
 import { QueryClientProvider, type QueryClient } from '@tanstack/react-query';
-import { createQueryClient } from '@/lib/query-client';
+import { createQueryClient } from '../lib/query-client';
 import { H5Layout } from './layout';
 import { HomePage } from './routes/home';
 

@@ -1,8 +1,8 @@
 import { Suspense } from 'react';
 import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { HomeIcon, OrgIcon, UserIcon } from '@/components/ui/icons';
-import { useApplyServerPreferences } from '@/features/account/hooks/use-preferences';
+import { HomeIcon, OrgIcon, UserIcon } from '../components/ui/icons';
+import { useApplyServerPreferences } from '../features/account/hooks/use-preferences';
 import { LanguageSwitch } from './components/language-switch';
 import { Loading } from './components/query-state';
 

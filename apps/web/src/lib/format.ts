@@ -1,4 +1,4 @@
-import type { UiLang } from '@duodi/contracts/enums';
+import type { UiLang } from '@duodi/contracts';
 
 const NUMBER_LOCALE: Record<UiLang, string> = { 'zh-CN': 'zh-CN', bo: 'zh-CN', en: 'en' };
 

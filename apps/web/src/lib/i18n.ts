@@ -1,7 +1,7 @@
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { UiLang } from '@duodi/contracts/enums';
-import zhCN from '@/locales/zh-CN.json';
+import type { UiLang } from '@duodi/contracts';
+import zhCN from '../locales/zh-CN.json';
 import { setApiLanguage } from './api-client';
 import { DEFAULT_LANGUAGE, isUiLang, storeLanguage } from './preferences';
 
@@ -9,8 +9,8 @@ export type Catalog = typeof zhCN;
 
 /** Chinese ships in the first bundle; Tibetan and English load on demand (each is its own small chunk). */
 const loaders: Record<Exclude<UiLang, 'zh-CN'>, () => Promise<{ default: Catalog }>> = {
-  bo: () => import('@/locales/bo.json'),
-  en: () => import('@/locales/en.json'),
+  bo: () => import('../locales/bo.json'),
+  en: () => import('../locales/en.json'),
 };
 
 async function ensureCatalog(language: UiLang): Promise<void> {

@@ -1,4 +1,4 @@
-import type { UiLang } from '@duodi/contracts/enums';
+import type { UiLang } from '@duodi/contracts';
 
 /** Text with the language it is really in, so that a Chinese fallback inside Tibetan UI gets lang="zh-CN". */
 export type LocalizedText = { text: string; lang: UiLang };

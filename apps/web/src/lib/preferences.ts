@@ -1,4 +1,4 @@
-import { UI_LANGS, type UiLang } from '@duodi/contracts/enums';
+import { UI_LANGS, type UiLang } from '@duodi/contracts';
 
 const LANGUAGE_KEY = 'duodi.language';
 const ELDERLY_KEY = 'duodi.elderlyMode';

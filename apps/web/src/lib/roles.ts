@@ -1,4 +1,4 @@
-import { STAFF_ROLES, type Role } from '@duodi/contracts/enums';
+import { STAFF_ROLES, type Role } from '@duodi/contracts';
 
 type WithRoles = { roles: readonly Role[] } | null | undefined;
 

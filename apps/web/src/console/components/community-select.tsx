@@ -1,8 +1,8 @@
 import { Select } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCommunities } from '@/features/organization/api/get-communities';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
+import { useCommunities } from '../../features/organization/api/get-communities';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
 
 /** A community filter; `id` ties it to its Form.Item label. */
 export function CommunitySelect({ id, value, onChange }: { id?: string; value?: string; onChange?: (value: string | undefined) => void }) {

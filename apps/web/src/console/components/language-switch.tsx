@@ -1,7 +1,7 @@
 import { Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { UI_LANGS } from '@duodi/contracts/enums';
-import { useLanguage } from '@/features/account/hooks/use-preferences';
+import { UI_LANGS } from '@duodi/contracts';
+import { useLanguage } from '../../features/account/hooks/use-preferences';
 
 /** 中文 / བོད་ཡིག / English, the same buttons (and accessible names) as on the H5. */
 export function LanguageSwitch() {

@@ -1,7 +1,7 @@
 import { Alert, Button, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { isApiError } from '@/lib/api-client';
-import { errorMessage } from '@/lib/error-message';
+import { isApiError } from '../../lib/api-client';
+import { errorMessage } from '../../lib/error-message';
 
 export function Loading() {
   const { t } = useTranslation();

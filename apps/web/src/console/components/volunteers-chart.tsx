@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
-import { init, use } from 'echarts/core';
+import { init, use as registerEchartsParts } from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
 
-use([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+registerEchartsParts([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type BarDatum = { name: string; value: number };
 

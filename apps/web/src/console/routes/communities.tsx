@@ -3,10 +3,10 @@ import { Button, Descriptions, Drawer, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Community, Grid } from '@duodi/contracts';
-import { useCommunities, useCommunity } from '@/features/organization/api/get-communities';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useCommunities, useCommunity } from '../../features/organization/api/get-communities';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { Loading, ProblemAlert } from '../components/query-state';
 
 export default function CommunitiesPage() {

@@ -2,12 +2,12 @@ import { lazy, Suspense, useMemo } from 'react';
 import { Card, Col, Row, Statistic } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { StatsOverview } from '@duodi/contracts';
-import { useCommunities } from '@/features/organization/api/get-communities';
-import { useStatsOverview } from '@/features/stats/api/get-stats-overview';
-import { minutesToHours } from '@/lib/format';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useCommunities } from '../../features/organization/api/get-communities';
+import { useStatsOverview } from '../../features/stats/api/get-stats-overview';
+import { minutesToHours } from '../../lib/format';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { Loading, ProblemAlert } from '../components/query-state';
 
 const VolunteersChart = lazy(() => import('../components/volunteers-chart'));

@@ -2,11 +2,11 @@ import { Alert, Button, Card, Form, Input } from 'antd';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { LoginBody } from '@duodi/contracts';
-import { useMe } from '@/features/account/api/get-me';
-import { useLogin } from '@/features/account/api/login';
-import { applyPreferencesOf } from '@/features/account/hooks/use-preferences';
-import { errorMessage } from '@/lib/error-message';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useMe } from '../../features/account/api/get-me';
+import { useLogin } from '../../features/account/api/login';
+import { applyPreferencesOf } from '../../features/account/hooks/use-preferences';
+import { errorMessage } from '../../lib/error-message';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { LanguageSwitch } from '../components/language-switch';
 
 function safeNext(next: string | null): string {

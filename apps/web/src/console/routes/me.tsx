@@ -2,11 +2,11 @@ import { Button, Descriptions, Table } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { RoleAssignment } from '@duodi/contracts';
-import { useMe } from '@/features/account/api/get-me';
-import { useLogout } from '@/features/account/api/logout';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useMe } from '../../features/account/api/get-me';
+import { useLogout } from '../../features/account/api/logout';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { LanguageSwitch } from '../components/language-switch';
 import { Loading } from '../components/query-state';
 

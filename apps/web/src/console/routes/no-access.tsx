@@ -1,8 +1,8 @@
 import { Button, Card } from 'antd';
 import { useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useLogout } from '@/features/account/api/logout';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useLogout } from '../../features/account/api/logout';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { LanguageSwitch } from '../components/language-switch';
 
 /** For residents, volunteers and merchants who open /admin: say why, and lead them back to the H5. */

@@ -1,15 +1,14 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { ResidentListItem } from '@duodi/contracts';
-import { FOCUS_TAGS, type FocusTag } from '@duodi/contracts/enums';
-import { useMe } from '@/features/account/api/get-me';
-import { useGrids } from '@/features/organization/api/get-grids';
-import { useResidents, type ResidentFilters } from '@/features/residents/api/get-residents';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { hasRole } from '@/lib/roles';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { type ResidentListItem, FOCUS_TAGS, type FocusTag } from '@duodi/contracts';
+import { useMe } from '../../features/account/api/get-me';
+import { useGrids } from '../../features/organization/api/get-grids';
+import { useResidents, type ResidentFilters } from '../../features/residents/api/get-residents';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { hasRole } from '../../lib/roles';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { CommunitySelect } from '../components/community-select';
 import { ProblemAlert } from '../components/query-state';
 

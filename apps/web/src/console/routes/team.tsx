@@ -1,11 +1,11 @@
 import { Card, Descriptions, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useTeam } from '@/features/organization/api/get-teams';
-import { formatDate } from '@/lib/format';
-import { currentLanguage } from '@/lib/i18n';
-import { langAttr, localName, localText } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useTeam } from '../../features/organization/api/get-teams';
+import { formatDate } from '../../lib/format';
+import { currentLanguage } from '../../lib/i18n';
+import { langAttr, localName, localText } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { Loading, ProblemAlert } from '../components/query-state';
 
 export default function TeamPage() {

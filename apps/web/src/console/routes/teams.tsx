@@ -3,11 +3,11 @@ import { Form, Table, Tag } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@duodi/contracts';
-import { useCommunities } from '@/features/organization/api/get-communities';
-import { useTeams } from '@/features/organization/api/get-teams';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useCommunities } from '../../features/organization/api/get-communities';
+import { useTeams } from '../../features/organization/api/get-teams';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { CommunitySelect } from '../components/community-select';
 import { ProblemAlert } from '../components/query-state';
 

@@ -1,10 +1,10 @@
 import { Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Unit } from '@duodi/contracts';
-import { useUnits } from '@/features/organization/api/get-units';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useUnits } from '../../features/organization/api/get-units';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
 
 export default function UnitsPage() {

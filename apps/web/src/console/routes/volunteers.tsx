@@ -1,15 +1,14 @@
 import { useMemo, useState } from 'react';
 import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { VolunteerListItem } from '@duodi/contracts';
-import { SKILLS, type Skill } from '@duodi/contracts/enums';
-import { useCommunities } from '@/features/organization/api/get-communities';
-import { useTeams } from '@/features/organization/api/get-teams';
-import { useVolunteers, type VolunteerFilters } from '@/features/volunteers/api/get-volunteers';
-import { minutesToHours } from '@/lib/format';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { type VolunteerListItem, SKILLS, type Skill } from '@duodi/contracts';
+import { useCommunities } from '../../features/organization/api/get-communities';
+import { useTeams } from '../../features/organization/api/get-teams';
+import { useVolunteers, type VolunteerFilters } from '../../features/volunteers/api/get-volunteers';
+import { minutesToHours } from '../../lib/format';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { CommunitySelect } from '../components/community-select';
 import { ProblemAlert } from '../components/query-state';
 

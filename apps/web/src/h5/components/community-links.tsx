@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useCommunities } from '@/features/organization/api/get-communities';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
+import { useCommunities } from '../../features/organization/api/get-communities';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
 import { Localized } from './localized';
 import { ErrorNotice, Loading } from './query-state';
 

@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useElderlyMode } from '@/features/account/hooks/use-preferences';
+import { useElderlyMode } from '../../features/account/hooks/use-preferences';
 
 /** The one-tap 长辈版 switch (DR-24). Its name stays "长辈版"; the state is said in words as well. */
 export function ElderlySwitch() {

@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { UI_LANGS } from '@duodi/contracts/enums';
-import { useLanguage } from '@/features/account/hooks/use-preferences';
+import { UI_LANGS } from '@duodi/contracts';
+import { useLanguage } from '../../features/account/hooks/use-preferences';
 
 /** 中文 / བོད་ཡིག / English: each option is named in its own language and script. */
 export function LanguageSwitch({ onLight = false }: { onLight?: boolean }) {

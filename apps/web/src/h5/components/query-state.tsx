@@ -1,6 +1,6 @@
 import Button from 'antd-mobile/es/components/button';
 import { useTranslation } from 'react-i18next';
-import { errorMessage } from '@/lib/error-message';
+import { errorMessage } from '../../lib/error-message';
 
 export function Loading() {
   const { t } = useTranslation();

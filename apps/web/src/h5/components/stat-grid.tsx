@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
-import { useStatsOverview } from '@/features/stats/api/get-stats-overview';
-import { currentLanguage } from '@/lib/i18n';
-import { formatNumber, minutesToHours } from '@/lib/format';
+import { useStatsOverview } from '../../features/stats/api/get-stats-overview';
+import { currentLanguage } from '../../lib/i18n';
+import { formatNumber, minutesToHours } from '../../lib/format';
 import { ErrorNotice, Loading } from './query-state';
 
 /** The street in numbers, from GET /stats/overview (public). */

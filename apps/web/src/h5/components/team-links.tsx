@@ -1,8 +1,8 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Team } from '@duodi/contracts';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
 import { Localized } from './localized';
 
 export function TeamLinks({ teams }: { teams: Team[] }) {

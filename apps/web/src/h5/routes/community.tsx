@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useCommunity } from '@/features/organization/api/get-communities';
-import { formatNumber } from '@/lib/format';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useCommunity } from '../../features/organization/api/get-communities';
+import { formatNumber } from '../../lib/format';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { Localized } from '../components/localized';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';

@@ -2,12 +2,11 @@ import { useState, type FormEvent } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
-import Input from 'antd-mobile/es/components/input';
-import { useMe } from '@/features/account/api/get-me';
-import { useLogin } from '@/features/account/api/login';
-import { applyPreferencesOf } from '@/features/account/hooks/use-preferences';
-import { errorMessage } from '@/lib/error-message';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useMe } from '../../features/account/api/get-me';
+import { useLogin } from '../../features/account/api/login';
+import { applyPreferencesOf } from '../../features/account/hooks/use-preferences';
+import { errorMessage } from '../../lib/error-message';
+import { useDocumentTitle } from '../../lib/use-document-title';
 
 const PHONE = /^1[3-9]\d{9}$/;
 
@@ -50,7 +49,8 @@ export default function LoginPage() {
       <form className="h5-section login-form" onSubmit={handleSubmit} noValidate>
         <div>
           <label htmlFor="login-phone">{t('auth.phone')}</label>
-          <Input
+          <input
+            className="h5-input"
             id="login-phone"
             name="phone"
             type="tel"
@@ -58,7 +58,7 @@ export default function LoginPage() {
             autoComplete="username"
             maxLength={11}
             value={phone}
-            onChange={setPhone}
+            onChange={(event) => setPhone(event.target.value)}
             aria-invalid={Boolean(fieldErrors.phone)}
             aria-describedby={fieldErrors.phone ? 'login-phone-error' : undefined}
           />
@@ -70,13 +70,14 @@ export default function LoginPage() {
         </div>
         <div>
           <label htmlFor="login-password">{t('auth.password')}</label>
-          <Input
+          <input
+            className="h5-input"
             id="login-password"
             name="password"
             type="password"
             autoComplete="current-password"
             value={password}
-            onChange={setPassword}
+            onChange={(event) => setPassword(event.target.value)}
             aria-invalid={Boolean(fieldErrors.password)}
             aria-describedby={fieldErrors.password ? 'login-password-error' : undefined}
           />

@@ -1,12 +1,12 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
-import { useMe } from '@/features/account/api/get-me';
-import { useLogout } from '@/features/account/api/logout';
-import { currentLanguage } from '@/lib/i18n';
-import { localName } from '@/lib/localize';
-import { isStaff } from '@/lib/roles';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useMe } from '../../features/account/api/get-me';
+import { useLogout } from '../../features/account/api/logout';
+import { currentLanguage } from '../../lib/i18n';
+import { localName } from '../../lib/localize';
+import { isStaff } from '../../lib/roles';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { ElderlySwitch } from '../components/elderly-switch';
 import { LanguageSwitch } from '../components/language-switch';
 import { ErrorNotice, Loading } from '../components/query-state';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useDocumentTitle } from '../../lib/use-document-title';
 
 export default function NotFoundPage() {
   const { t } = useTranslation();

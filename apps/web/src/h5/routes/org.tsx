@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useTeams } from '@/features/organization/api/get-teams';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useTeams } from '../../features/organization/api/get-teams';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { CommunityLinks } from '../components/community-links';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';

@@ -1,10 +1,10 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
-import { useTeam } from '@/features/organization/api/get-teams';
-import { formatDate } from '@/lib/format';
-import { currentLanguage } from '@/lib/i18n';
-import { localName, localText } from '@/lib/localize';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useTeam } from '../../features/organization/api/get-teams';
+import { formatDate } from '../../lib/format';
+import { currentLanguage } from '../../lib/i18n';
+import { localName, localText } from '../../lib/localize';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { Localized } from '../components/localized';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';

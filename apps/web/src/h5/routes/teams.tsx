@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import { useTeams } from '@/features/organization/api/get-teams';
-import { useDocumentTitle } from '@/lib/use-document-title';
+import { useTeams } from '../../features/organization/api/get-teams';
+import { useDocumentTitle } from '../../lib/use-document-title';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { TeamLinks } from '../components/team-links';
 

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Me } from '@duodi/contracts';
-import { apiRequest, isApiError } from '@/lib/api-client';
+import { apiRequest, isApiError } from '../../../lib/api-client';
 
 export const meQueryKey = ['me'] as const;
 

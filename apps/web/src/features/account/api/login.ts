@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { LoginBody, Me } from '@duodi/contracts';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
 import { getMe, meQueryKey } from './get-me';
 
 type LoginResponse = { token: string; user: { id: string; name: string; roles: string[] } };

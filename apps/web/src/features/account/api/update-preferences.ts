@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { Me, PreferencesBody } from '@duodi/contracts';
-import { apiRequest } from '@/lib/api-client';
+import { apiRequest } from '../../../lib/api-client';
 import { meQueryKey } from './get-me';
 
 export function updatePreferences(body: PreferencesBody): Promise<Me> {

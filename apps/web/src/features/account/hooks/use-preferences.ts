@@ -1,10 +1,9 @@
 import { useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQueryClient } from '@tanstack/react-query';
-import type { Me } from '@duodi/contracts';
-import type { UiLang } from '@duodi/contracts/enums';
-import { applyLanguage, currentLanguage } from '@/lib/i18n';
-import { setElderlyMode, useElderlyModeValue } from '@/lib/elderly-mode';
+import type { Me, UiLang } from '@duodi/contracts';
+import { applyLanguage, currentLanguage } from '../../../lib/i18n';
+import { setElderlyMode, useElderlyModeValue } from '../../../lib/elderly-mode';
 import { useMe } from '../api/get-me';
 import { useUpdatePreferences } from '../api/update-preferences';
 

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Community, CommunityDetail } from '@duodi/contracts';
-import { apiRequest } from '@/lib/api-client';
-import type { Page } from '@/lib/page';
+import { apiRequest } from '../../../lib/api-client';
+import type { Page } from '../../../lib/page';
 
 export function getCommunities(): Promise<Page<Community>> {
   return apiRequest<Page<Community>>('/api/v1/communities', { query: { limit: 200 } });

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Team, TeamDetail } from '@duodi/contracts';
-import { apiRequest } from '@/lib/api-client';
-import type { ItemList } from '@/lib/page';
+import { apiRequest } from '../../../lib/api-client';
+import type { ItemList } from '../../../lib/page';
 
 export function getTeams(communityId?: string | null): Promise<ItemList<Team>> {
   return apiRequest<ItemList<Team>>('/api/v1/teams', { query: { communityId, limit: 200 } });

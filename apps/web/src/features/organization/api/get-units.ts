@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Unit } from '@duodi/contracts';
-import { apiRequest } from '@/lib/api-client';
-import type { ItemList } from '@/lib/page';
+import { apiRequest } from '../../../lib/api-client';
+import type { ItemList } from '../../../lib/page';
 
 export function getUnits(): Promise<ItemList<Unit>> {
   return apiRequest<ItemList<Unit>>('/api/v1/units', { query: { limit: 200 } });

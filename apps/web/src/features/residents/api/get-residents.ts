@@ -1,8 +1,7 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import type { ResidentListItem } from '@duodi/contracts';
-import type { FocusTag } from '@duodi/contracts/enums';
-import { apiRequest } from '@/lib/api-client';
-import type { Page } from '@/lib/page';
+import type { ResidentListItem, FocusTag } from '@duodi/contracts';
+import { apiRequest } from '../../../lib/api-client';
+import type { Page } from '../../../lib/page';
 
 export type ResidentFilters = { communityId?: string; gridId?: string; tag?: FocusTag };
 

@@ -1,8 +1,7 @@
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import type { VolunteerListItem } from '@duodi/contracts';
-import type { Skill } from '@duodi/contracts/enums';
-import { apiRequest } from '@/lib/api-client';
-import type { Page } from '@/lib/page';
+import type { VolunteerListItem, Skill } from '@duodi/contracts';
+import { apiRequest } from '../../../lib/api-client';
+import type { Page } from '../../../lib/page';
 
 export type VolunteerFilters = { communityId?: string; teamId?: string; skill?: Skill; q?: string };
 
