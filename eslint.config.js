@@ -40,8 +40,10 @@ export default defineConfig(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
-    // Command-line programs talk to people through the console.
+    // Command-line programs and test set-up talk to people through the console.
     files: [
+      '**/test/**',
+      '**/*.test.{ts,tsx}',
       'scripts/**',
       'e2e/**',
       'bench/**',

@@ -182,6 +182,9 @@ const fileName = (name: string) => name.replace(/[^\w.-]+/g, '-');
 
 /** Runs axe on the page; fails on serious or critical violations and keeps the full report in e2e/artifacts/. */
 export async function checkA11y(page: Page, name: string): Promise<void> {
+  // Check the resting state: no hover left over from the last click, transitions (antd: 0.2 s) finished.
+  await page.mouse.move(0, 0);
+  await page.waitForTimeout(400);
   const results = await new AxeBuilder({ page }).analyze();
   mkdirSync(ARTIFACTS, { recursive: true });
   writeFileSync(path.join(ARTIFACTS, `axe-${fileName(name)}.json`), JSON.stringify(results.violations, null, 2));
@@ -205,4 +208,29 @@ export async function shot(page: Page, name: string): Promise<string> {
   await page.evaluate(() => document.fonts.ready);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+export interface RenderedFont {
+  familyName: string;
+  glyphCount: number;
+  isCustomFont: boolean;
+}
+
+/**
+ * The fonts Chromium actually drew the first element matching `selector` with (CDP CSS.getPlatformFontsForNode):
+ * the only reliable proof that a script is not drawn as tofu boxes.
+ */
+export async function renderedFonts(page: Page, selector: string): Promise<RenderedFont[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('DOM.enable');
+    await cdp.send('CSS.enable');
+    const { root } = await cdp.send('DOM.getDocument', { depth: -1 });
+    const { nodeId } = await cdp.send('DOM.querySelector', { nodeId: root.nodeId, selector });
+    if (!nodeId) throw new Error(`no element matches ${selector}`);
+    const { fonts } = await cdp.send('CSS.getPlatformFontsForNode', { nodeId });
+    return fonts.map((f) => ({ familyName: f.familyName, glyphCount: f.glyphCount, isCustomFont: f.isCustomFont }));
+  } finally {
+    await cdp.detach();
+  }
 }
