@@ -35,9 +35,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logLevel === false ? false : { ...loggerOptions(opts.logLevel ?? 'info'), ...(opts.logStream ? { stream: opts.logStream } : {}) },
     bodyLimit: deps.config.bodyLimitBytes,
     trustProxy: false,
-    disableRequestLogging: false,
   }).withTypeProvider<ZodTypeProvider>();
 
+  // The API speaks JSON only: any other request body is 415, not a string handed to a schema.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('deps', {

@@ -24,7 +24,7 @@ function startServer(): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     const deadline = Date.now() + 170_000;
     const poll = async () => {
-      if (proc.exitCode !== null) return reject(new Error(`server exited ${proc.exitCode}: ${output}`));
+      if (proc.exitCode !== null || proc.signalCode !== null) return reject(new Error(`server exited ${proc.exitCode}: ${output}`));
       try {
         const res = await fetch(`${base}/healthz`);
         if (res.ok) return resolve(proc);
@@ -37,6 +37,10 @@ function startServer(): Promise<ChildProcess> {
     void poll();
   });
 }
+
+/** Resolves with the exit code (null when killed by a signal), also when the process has already exited. */
+const waitExit = (proc: ChildProcess) =>
+  proc.exitCode !== null || proc.signalCode !== null ? Promise.resolve(proc.exitCode) : new Promise<number | null>((r) => proc.once('exit', (code) => r(code)));
 
 const login = async (phone: string) => {
   const res = await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone, password: 'demo1345' }) });
@@ -67,7 +71,7 @@ describe('embedded database durability', () => {
     child.kill('SIGKILL');
     stop = true;
     await writer;
-    if (child.exitCode === null) await new Promise((r) => child!.once('exit', r));
+    await waitExit(child);
     expect(acknowledged.length).toBeGreaterThan(3);
 
     child = await startServer();
@@ -80,7 +84,7 @@ describe('embedded database durability', () => {
 
     // A graceful stop releases the lock and leaves the directory clean.
     child.kill('SIGTERM');
-    const code = await new Promise((r) => child!.once('exit', r));
+    const code = await waitExit(child);
     expect(code).toBe(0);
     expect(fs.existsSync(path.join(dataDir, 'server.lock'))).toBe(false);
     child = undefined;

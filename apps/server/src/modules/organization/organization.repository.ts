@@ -12,10 +12,10 @@ export async function listCommunities(tx: Tx, streetId: string | undefined) {
   return tx
     .select({
       community: communities,
-      gridCount: sql<number>`(SELECT count(*)::int FROM grids g WHERE g.community_id = ${communities.id})`,
-      householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.community_id = ${communities.id})`,
+      gridCount: sql<number>`(SELECT count(*)::int FROM grids g WHERE g.community_id = communities.id)`,
+      householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.community_id = communities.id)`,
       volunteerCount: sql<number>`(SELECT count(*)::int FROM volunteers v JOIN persons p ON p.id = v.person_id
-        WHERE p.community_id = ${communities.id} AND v.status = 'active')`,
+        WHERE p.community_id = communities.id AND v.status = 'active')`,
     })
     .from(communities)
     .where(streetId ? eq(communities.streetId, streetId) : undefined)
@@ -36,8 +36,8 @@ export async function listGrids(tx: Tx, filter: { communityId?: string; ids?: st
       grid: grids,
       workerName: persons.name,
       workerPhoneMasked: persons.phoneMasked,
-      householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.grid_id = ${grids.id})`,
-      residentCount: sql<number>`(SELECT count(*)::int FROM persons r WHERE r.grid_id = ${grids.id} AND r.is_resident)`,
+      householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.grid_id = grids.id)`,
+      residentCount: sql<number>`(SELECT count(*)::int FROM persons r WHERE r.grid_id = grids.id AND r.is_resident)`,
     })
     .from(grids)
     .leftJoin(persons, eq(persons.id, grids.gridWorkerPersonId))
@@ -58,9 +58,9 @@ export async function listTeams(tx: Tx, filter: { communityId?: string; id?: str
     .select({
       team: teams,
       leaderName: persons.name,
-      leaderVolunteerId: sql<string | null>`(SELECT v.id FROM volunteers v WHERE v.person_id = ${teams.leaderPersonId})`,
+      leaderVolunteerId: sql<string | null>`(SELECT v.id FROM volunteers v WHERE v.person_id = teams.leader_person_id)`,
       communityName: communities.name,
-      memberCount: sql<number>`(SELECT count(*)::int FROM team_members m WHERE m.team_id = ${teams.id})`,
+      memberCount: sql<number>`(SELECT count(*)::int FROM team_members m WHERE m.team_id = teams.id)`,
     })
     .from(teams)
     .leftJoin(persons, eq(persons.id, teams.leaderPersonId))
@@ -129,7 +129,7 @@ export async function listHouseholds(tx: Tx, input: { streetId: string; scope: P
   return tx
     .select({
       household: households,
-      memberCount: sql<number>`(SELECT count(*)::int FROM persons p WHERE p.household_id = ${households.id})`,
+      memberCount: sql<number>`(SELECT count(*)::int FROM persons p WHERE p.household_id = households.id)`,
     })
     .from(households)
     .where(and(...conds))

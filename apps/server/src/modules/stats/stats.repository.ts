@@ -15,7 +15,9 @@ export async function overview(tx: Tx, streetId: string | undefined, since30d: D
     focus: number;
     party: number;
     units: number;
-  }>(sql`SELECT
+  }>(
+    tx,
+    sql`SELECT
       (SELECT count(*)::int FROM communities WHERE ${street}) AS communities,
       (SELECT count(*)::int FROM teams WHERE ${street}) AS teams,
       (SELECT count(*)::int FROM volunteers WHERE ${street} AND status = 'active') AS volunteers,

@@ -18,8 +18,8 @@ const likeSafe = (s: string) => s.replace(/[\\%_]/g, (c) => `\\${c}`);
 export async function listVolunteers(tx: Tx, f: VolunteerFilter) {
   const conds: (SQL | undefined)[] = [eq(volunteers.streetId, f.streetId), eq(volunteers.status, 'active')];
   if (f.communityId) conds.push(eq(persons.communityId, f.communityId));
-  if (f.teamId) conds.push(sql`EXISTS (SELECT 1 FROM team_members m WHERE m.volunteer_id = ${volunteers.id} AND m.team_id = ${f.teamId})`);
-  if (f.skill) conds.push(sql`${volunteers.skills} @> ARRAY[${f.skill}]::text[]`);
+  if (f.teamId) conds.push(sql`EXISTS (SELECT 1 FROM team_members m WHERE m.volunteer_id = volunteers.id AND m.team_id = ${f.teamId})`);
+  if (f.skill) conds.push(sql`volunteers.skills @> ARRAY[${f.skill}]::text[]`);
   if (f.q) {
     const q = likeSafe(f.q);
     conds.push(
@@ -43,7 +43,7 @@ export async function listVolunteers(tx: Tx, f: VolunteerFilter) {
       languages: volunteers.languages,
       star: volunteers.star,
       verifiedMinutes: volunteers.verifiedMinutes,
-      teamIds: sql<string[]>`coalesce((SELECT array_agg(m.team_id ORDER BY m.team_id) FROM team_members m WHERE m.volunteer_id = ${volunteers.id}), '{}')`,
+      teamIds: sql<string[]>`coalesce((SELECT array_agg(m.team_id ORDER BY m.team_id) FROM team_members m WHERE m.volunteer_id = volunteers.id), '{}')`,
     })
     .from(volunteers)
     .innerJoin(persons, eq(persons.id, volunteers.personId))

@@ -36,26 +36,29 @@ export function sendProblem(req: FastifyRequest, reply: FastifyReply, err: AppEr
     .send(problemBody(req, err.code, err.status, err.params, err.fields));
 }
 
-interface ZodIssueLike {
-  code: string;
-  path: PropertyKey[];
-  expected?: string;
-  input?: unknown;
-  message?: string;
+/** One entry of fastify-type-provider-zod's `error.validation`: a zod issue in Ajv's shape. */
+interface ValidationEntry {
+  keyword: string;
+  instancePath: string;
+  message: string;
+  params: { expected?: string; keys?: string[] };
 }
 
-function issueToField(issue: ZodIssueLike, where: string): FieldProblem {
-  const field = [where === 'body' ? '' : where, ...issue.path.map(String)].filter(Boolean).join('.') || where;
-  if (issue.code === 'invalid_type' && issue.input === undefined) return { field, key: 'required' };
-  switch (issue.code) {
+function entryToField(entry: ValidationEntry, where: string): FieldProblem {
+  const segments = entry.instancePath.split('/').filter(Boolean);
+  if (entry.keyword === 'unrecognized_keys' && entry.params.keys?.length) segments.push(entry.params.keys.join(','));
+  const field = [where === 'body' ? '' : where, ...segments].filter(Boolean).join('.') || where;
+  switch (entry.keyword) {
     case 'invalid_type':
-      return { field, key: 'invalid_type', params: { expected: issue.expected ?? '' } };
+      return /received undefined/.test(entry.message)
+        ? { field, key: 'required' }
+        : { field, key: 'invalid_type', params: { expected: entry.params.expected ?? '' } };
     case 'too_small':
     case 'too_big':
     case 'invalid_format':
     case 'invalid_value':
     case 'unrecognized_keys':
-      return { field, key: issue.code };
+      return { field, key: entry.keyword };
     default:
       return { field, key: 'invalid' };
   }
@@ -67,7 +70,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
     if (isAppError(err)) return sendProblem(req, reply, err);
     if (hasZodFastifySchemaValidationErrors(err)) {
       const where = err.validationContext ?? 'body';
-      const fields = err.validation.map((v) => issueToField(v.params.issue as unknown as ZodIssueLike, where));
+      const fields = err.validation.map((v) => entryToField(v as unknown as ValidationEntry, where));
       return sendProblem(req, reply, new AppError('validation_failed', {}, { fields }));
     }
     switch (err.code) {
