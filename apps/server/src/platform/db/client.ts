@@ -39,6 +39,11 @@ pg.types.setTypeParser(20, (v) => Number(v));
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
   if (opts.kind === 'postgres') {
     const pool = new pg.Pool({ connectionString: opts.url, max: opts.poolSize ?? 10 });
+    // An idle pooled connection that the server ends (restart, DROP DATABASE … FORCE) must not crash
+    // the process; the pool replaces it on the next query.
+    pool.on('error', (err) => {
+      process.emitWarning(`PostgreSQL pool: idle connection lost (${(err as { code?: string }).code ?? err.message})`);
+    });
     const db = drizzlePg({ client: pool, schema }) as unknown as Db;
     return {
       db,
