@@ -15,6 +15,7 @@ try {
     process.exitCode = 1;
   } else {
     const summary = await loadDemoData(database, createFieldCrypto(config.dataKey), {
+      referenceDate: new Date(),
       onProgress: (what, done, total) => process.stdout.write(`\r${what} ${done}/${total}        `),
     });
     console.log(`\ndemo data loaded: ${JSON.stringify(summary)}`);

@@ -23,7 +23,7 @@ import {
   volunteers,
 } from '../src/schema/index.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
-import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, buildDemoData, type DemoData } from './build.js';
+import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, REFERENCE_DATE, buildDemoData, type DemoData } from './build.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
 export {
@@ -54,6 +54,8 @@ export interface LoadDemoOptions {
   /** Exact number of residents (default 4,000). */
   residents?: number;
   seed?: number;
+  /** Shift every generated date so that REFERENCE_DATE becomes this moment (start-up passes "now"); default: unshifted. */
+  referenceDate?: Date;
   onProgress?: (step: string, done: number, total: number) => void;
 }
 
@@ -87,6 +89,19 @@ async function insertChunks<T>(
   }
 }
 
+/**
+ * Moves every date of the generated data by `deltaMs`, keeping their spacing: a demo loaded today
+ * shows volunteers active "in the last 30 days" of today, while the content stays deterministic.
+ */
+export function shiftDates(value: unknown, deltaMs: number, seen = new Set<object>()): void {
+  if (value === null || typeof value !== 'object' || seen.has(value)) return;
+  seen.add(value);
+  for (const [key, v] of Object.entries(value)) {
+    if (v instanceof Date) (value as Record<string, unknown>)[key] = new Date(v.getTime() + deltaMs);
+    else shiftDates(v, deltaMs, seen);
+  }
+}
+
 /** The demo data set recorded in app_meta, or null when none was loaded. */
 export async function readDemoMeta(db: Tx): Promise<DemoMeta | null> {
   const rows = await db.select({ value: appMeta.value }).from(appMeta).where(eq(appMeta.key, DEMO_META_KEY));
@@ -105,6 +120,7 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
     ...(opts.volunteers !== undefined ? { volunteers: opts.volunteers } : {}),
     ...(opts.residents !== undefined ? { residents: opts.residents } : {}),
   });
+  if (opts.referenceDate) shiftDates(data, opts.referenceDate.getTime() - REFERENCE_DATE.getTime());
   progress?.('build', 1, 1);
 
   // scrypt outside the transaction (each account its own salt).

@@ -59,6 +59,7 @@ async function main() {
     step('empty database: loading the Duodi demo data (6 communities, 17 teams, 1,345 volunteers)…');
     let lastStep = '';
     const summary = await loadDemoData(database, crypto, {
+      referenceDate: new Date(),
       onProgress: (what, done, total) => {
         if (what !== lastStep || done === total) {
           step(`  ${what} ${done}/${total}`);
