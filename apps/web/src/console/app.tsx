@@ -69,7 +69,11 @@ function ThemedApp({ children }: { children: ReactNode }) {
       theme={{
         token: {
           colorPrimary: '#0a58ca',
+          // Hover and active shades stay dark enough for text on white (antd derives lighter ones).
+          colorPrimaryHover: '#0b4fb5',
+          colorPrimaryActive: '#083f91',
           colorLink: '#0a58ca',
+          colorLinkHover: '#0b4fb5',
           colorError: '#c41d1d',
           fontFamily: 'var(--duodi-font)',
           // antd's default secondary greys are below 4.5:1 on white.

@@ -3,10 +3,12 @@ import { init, use as registerEchartsParts } from 'echarts/core';
 import { BarChart } from 'echarts/charts';
 import { GridComponent, TooltipComponent } from 'echarts/components';
 import { CanvasRenderer } from 'echarts/renderers';
+import { breakAfterTsheg } from '../../lib/tibetan';
 
 registerEchartsParts([BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 export type BarDatum = { name: string; value: number };
+
 
 /**
  * A bar chart drawn on canvas. Screen readers get `label` (the numbers in words) through role="img";
@@ -25,7 +27,12 @@ export default function VolunteersChart({ data, label, seriesName }: { data: Bar
           textStyle: { fontFamily: getComputedStyle(element).fontFamily },
           grid: { left: 8, right: 16, top: 24, bottom: 8, containLabel: true },
           tooltip: { trigger: 'axis' },
-          xAxis: { type: 'category', data: data.map((d) => d.name), axisLabel: { interval: 0, color: '#333333', width: 90, overflow: 'break' } },
+          xAxis: {
+            type: 'category',
+            // ECharts' own wrapping would cut Tibetan stacks apart on the canvas.
+            data: data.map((d) => breakAfterTsheg(d.name)),
+            axisLabel: { interval: 0, color: '#333333', lineHeight: 22 },
+          },
           yAxis: { type: 'value', axisLabel: { color: '#333333' } },
           series: [{ type: 'bar', name: seriesName, data: data.map((d) => d.value), itemStyle: { color: '#0a58ca' }, label: { show: true, position: 'top', color: '#1f1f1f' } }],
         },

@@ -20,9 +20,11 @@ export default function ResidentsPage() {
   const { data: me } = useMe();
   const [filters, setFilters] = useState<ResidentFilters>({});
   const residents = useResidents(filters);
-  const gridCommunity = filters.communityId ?? me?.communityId ?? undefined;
-  const grids = useGrids(gridCommunity, { enabled: Boolean(gridCommunity) });
-  const gridNames = new Map((grids.data?.items ?? []).map((g) => [g.id, localName(g, language).text]));
+  // Every grid the caller may see (the server scopes it): names for the table, options for the filter.
+  const grids = useGrids(null);
+  const allGrids = grids.data?.items ?? [];
+  const gridNames = new Map(allGrids.map((g) => [g.id, localName(g, language).text]));
+  const gridOptions = allGrids.filter((g) => !filters.communityId || g.communityId === filters.communityId);
   const rows = residents.data?.pages.flatMap((page) => page.items) ?? [];
   const update = (patch: Partial<ResidentFilters>) => setFilters((current) => ({ ...current, ...patch }));
 
@@ -43,10 +45,9 @@ export default function ResidentsPage() {
           <Select
             id="residents-grid"
             style={{ minWidth: 200 }}
-            disabled={!gridCommunity}
             value={filters.gridId ?? ''}
             onChange={(gridId: string) => update({ gridId: gridId || undefined })}
-            options={[{ value: '', label: t('common.all') }, ...(grids.data?.items ?? []).map((g) => ({ value: g.id, label: localName(g, language).text }))]}
+            options={[{ value: '', label: t('common.all') }, ...gridOptions.map((g) => ({ value: g.id, label: localName(g, language).text }))]}
           />
         </Form.Item>
         <Form.Item label={t('console.residents.filterTag')} htmlFor="residents-tag">

@@ -110,11 +110,15 @@ function MyGridSection({ me }: { me: Me }) {
             <dt>{t('fields.partyContact')}</dt>
             <dd>{grid.partyContactName}</dd>
           </div>
-          <div>
-            <dt>{t('fields.householdCount')}</dt>
-            <dd>{formatNumber(grid.householdCount, language)}</dd>
-          </div>
         </dl>
+      )}
+      {grid && (
+        <p className="h5-muted">
+          {t('h5.home.residentsCount', {
+            households: formatNumber(grid.householdCount, language),
+            residents: formatNumber(grid.residentCount, language),
+          })}
+        </p>
       )}
     </Section>
   );
