@@ -8,6 +8,7 @@ import { maskIdNumber, maskPhone } from '@duodi/contracts';
 import type { Database, Tx } from '../src/platform/db/client.js';
 import type { FieldCrypto } from '../src/platform/crypto/field-crypto.js';
 import { hashPassword } from '../src/platform/auth/password.js';
+import { appendAudit } from '../src/platform/audit/audit.js';
 import {
   accounts,
   appMeta,
@@ -186,6 +187,18 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
       })),
     );
     await tx.insert(roleAssignments).values(roleRows);
+    // DR-23: role assignments are audited; the demo's are granted by the loader itself.
+    for (const r of roleRows) {
+      await appendAudit(tx, {
+        streetId,
+        actorAccountId: null,
+        action: 'role.grant',
+        entityType: 'account',
+        entityId: r.accountId,
+        newValue: { role: r.role, scopeType: r.scopeType, scopeId: r.scopeId },
+        reason: 'demo data',
+      });
+    }
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
     progress?.('accounts', data.accounts.length, data.accounts.length);
