@@ -31,7 +31,8 @@ function pureContracts(): Plugin {
   };
 }
 
-const backend = 'http://127.0.0.1:3000';
+/** Where `vite` dev forwards /api and /healthz: the server started with `npm run dev` (port 3000), or API_TARGET. */
+const backend = process.env.API_TARGET ?? 'http://127.0.0.1:3000';
 
 export default defineConfig({
   root: here('.'),
@@ -40,12 +41,6 @@ export default defineConfig({
   resolve: {
     // The lockfile hoists react 18 (a peer of some libraries) to the root; the app is on react 19 in apps/web.
     dedupe: ['react', 'react-dom'],
-    alias: [
-      { find: /^react$/, replacement: here('node_modules/react/index.js') },
-      { find: /^react\/(.*)$/, replacement: here('node_modules/react/$1') },
-      { find: /^react-dom$/, replacement: here('node_modules/react-dom/index.js') },
-      { find: /^react-dom\/(.*)$/, replacement: here('node_modules/react-dom/$1') },
-    ],
   },
   build: {
     outDir: here('dist'),

@@ -1,6 +1,7 @@
 import { Card, Descriptions, Tag } from 'antd';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useCommunities } from '../../features/organization/api/get-communities';
 import { useTeam } from '../../features/organization/api/get-teams';
 import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
@@ -13,6 +14,7 @@ export default function TeamPage() {
   const language = currentLanguage();
   const { id } = useParams();
   const team = useTeam(id);
+  const communities = useCommunities();
   const name = team.data ? localName(team.data, language).text : undefined;
   useDocumentTitle(name, t('app.consoleName'));
 
@@ -21,6 +23,7 @@ export default function TeamPage() {
   const d = team.data;
   const slogan = localText(d.slogan, d.sloganBo, language);
   const story = localText(d.story, d.storyBo, language);
+  const community = communities.data?.items.find((c) => c.id === d.communityId);
 
   return (
     <>
@@ -46,7 +49,7 @@ export default function TeamPage() {
       </Card>
       <h2 className="console-section-title">{t('h5.team.info')}</h2>
       <Descriptions bordered column={{ xs: 1, md: 2 }} size="small">
-        <Descriptions.Item label={t('fields.community')}>{d.communityName ?? t('app.street')}</Descriptions.Item>
+        <Descriptions.Item label={t('fields.community')}>{community ? localName(community, language).text : (d.communityName ?? t('app.street'))}</Descriptions.Item>
         <Descriptions.Item label={t('fields.leader')}>{d.leaderName ?? t('common.none')}</Descriptions.Item>
         <Descriptions.Item label={t('fields.members')}>{d.memberCount}</Descriptions.Item>
         <Descriptions.Item label={t('fields.foundedOn')}>{d.foundedOn ? formatDate(d.foundedOn, language) : t('common.none')}</Descriptions.Item>

@@ -1,6 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useCommunity } from '../../features/organization/api/get-communities';
+import { useTeams } from '../../features/organization/api/get-teams';
 import { formatNumber } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
@@ -14,6 +15,7 @@ export default function CommunityPage() {
   const language = currentLanguage();
   const { id } = useParams();
   const community = useCommunity(id);
+  const teams = useTeams(id);
   const name = community.data ? localName(community.data, language) : undefined;
   useDocumentTitle(name?.text, t('app.name'));
 
@@ -76,15 +78,17 @@ export default function CommunityPage() {
       <Section title={t('h5.community.teams')}>
         {c.teams.length === 0 && <p className="h5-muted">{t('common.empty')}</p>}
         <ul className="link-list">
-          {c.teams.map((team) => (
-            <li key={team.id}>
-              <Link to={`/teams/${team.id}`}>
-                <span className="link-list__title" lang={language === 'zh-CN' ? undefined : 'zh-CN'}>
-                  {team.name}
-                </span>
-              </Link>
-            </li>
-          ))}
+          {c.teams.map((team) => {
+            // The detail lists teams by Chinese name only; the team list has the Tibetan and English names.
+            const full = teams.data?.items.find((item) => item.id === team.id);
+            return (
+              <li key={team.id}>
+                <Link to={`/teams/${team.id}`}>
+                  <Localized className="link-list__title" value={localName(full ?? team, language)} />
+                </Link>
+              </li>
+            );
+          })}
         </ul>
       </Section>
     </>

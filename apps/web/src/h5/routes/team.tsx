@@ -1,9 +1,10 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
+import { useCommunities } from '../../features/organization/api/get-communities';
 import { useTeam } from '../../features/organization/api/get-teams';
 import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
-import { localName, localText } from '../../lib/localize';
+import { langAttr, localName, localText } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Localized } from '../components/localized';
 import { ErrorNotice, Loading } from '../components/query-state';
@@ -15,6 +16,7 @@ export default function TeamPage() {
   const language = currentLanguage();
   const { id } = useParams();
   const team = useTeam(id);
+  const communities = useCommunities();
   const name = team.data ? localName(team.data, language) : undefined;
   useDocumentTitle(name?.text, t('app.name'));
 
@@ -23,6 +25,8 @@ export default function TeamPage() {
   const d = team.data;
   const slogan = localText(d.slogan, d.sloganBo, language);
   const story = localText(d.story, d.storyBo, language);
+  const community = communities.data?.items.find((c) => c.id === d.communityId);
+  const communityName = community ? localName(community, language) : d.communityName ? { text: d.communityName, lang: 'zh-CN' as const } : null;
 
   return (
     <>
@@ -36,12 +40,12 @@ export default function TeamPage() {
       )}
       <Section title={t('h5.team.info')}>
         <dl className="fact-list">
-          {d.communityName && d.communityId && (
+          {communityName && d.communityId && (
             <div>
               <dt>{t('fields.community')}</dt>
               <dd>
-                <Link to={`/communities/${d.communityId}`} lang={language === 'zh-CN' ? undefined : 'zh-CN'}>
-                  {d.communityName}
+                <Link to={`/communities/${d.communityId}`} lang={langAttr(communityName, language)}>
+                  {communityName.text}
                 </Link>
               </dd>
             </div>
