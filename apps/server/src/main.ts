@@ -29,9 +29,8 @@ async function isEmpty(database: Database): Promise<boolean> {
 async function main() {
   const config = loadConfig();
   step(config.databaseUrl ? 'connecting to PostgreSQL' : `opening embedded database in ${config.dataDir}`);
-  const database = await openDatabase(
-    config.databaseUrl ? { kind: 'postgres', url: config.databaseUrl } : { kind: 'pglite', dataDir: config.dataDir },
-  );
+  const openOptions = config.databaseUrl ? ({ kind: 'postgres', url: config.databaseUrl } as const) : ({ kind: 'pglite', dataDir: config.dataDir } as const);
+  let database = await openDatabase(openOptions);
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -69,6 +68,11 @@ async function main() {
     });
     step(`demo data loaded: ${JSON.stringify(summary)}`);
     demo = true;
+    if (database.kind === 'pglite') {
+      // The bulk load grew PGlite's WebAssembly heap, which never shrinks: reopen to start lean.
+      await database.close();
+      database = await openDatabase(openOptions);
+    }
   } else if (config.demoData) {
     demo = true;
   }

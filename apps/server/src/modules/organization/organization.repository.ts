@@ -1,25 +1,36 @@
 import { and, asc, eq, gt, inArray, or, sql, type SQL } from 'drizzle-orm';
 import { accessLog, communities, grids, households, persons, streets, teams, units } from '../../schema/index.js';
-import type { Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
 
 export async function findStreet(tx: Tx, streetId: string) {
   const [row] = await tx.select().from(streets).where(eq(streets.id, streetId)).limit(1);
   return row;
 }
 
-/** Communities of a street with their grid, volunteer and household counts. */
+/** Communities of a street with their grid, volunteer and household counts (one grouped pass per table). */
 export async function listCommunities(tx: Tx, streetId: string | undefined) {
-  return tx
-    .select({
-      community: communities,
-      gridCount: sql<number>`(SELECT count(*)::int FROM grids g WHERE g.community_id = communities.id)`,
-      householdCount: sql<number>`(SELECT count(*)::int FROM households h WHERE h.community_id = communities.id)`,
-      volunteerCount: sql<number>`(SELECT count(*)::int FROM volunteers v JOIN persons p ON p.id = v.person_id
-        WHERE p.community_id = communities.id AND v.status = 'active')`,
-    })
-    .from(communities)
-    .where(streetId ? eq(communities.streetId, streetId) : undefined)
-    .orderBy(asc(communities.sortOrder), asc(communities.id));
+  const [rows, counts] = await Promise.all([
+    tx
+      .select()
+      .from(communities)
+      .where(streetId ? eq(communities.streetId, streetId) : undefined)
+      .orderBy(asc(communities.sortOrder), asc(communities.id)),
+    queryRows<{ community_id: string; grids: number; households: number; volunteers: number }>(
+      tx,
+      sql`SELECT c.id AS community_id,
+          coalesce(g.n, 0) AS grids, coalesce(h.n, 0) AS households, coalesce(v.n, 0) AS volunteers
+        FROM communities c
+        LEFT JOIN (SELECT community_id, count(*)::int AS n FROM grids GROUP BY community_id) g ON g.community_id = c.id
+        LEFT JOIN (SELECT community_id, count(*)::int AS n FROM households GROUP BY community_id) h ON h.community_id = c.id
+        LEFT JOIN (SELECT p.community_id, count(*)::int AS n FROM volunteers vo JOIN persons p ON p.id = vo.person_id
+                   WHERE vo.status = 'active' GROUP BY p.community_id) v ON v.community_id = c.id`,
+    ),
+  ]);
+  const byId = new Map(counts.map((c) => [c.community_id, c]));
+  return rows.map((community) => {
+    const c = byId.get(community.id);
+    return { community, gridCount: c?.grids ?? 0, householdCount: c?.households ?? 0, volunteerCount: c?.volunteers ?? 0 };
+  });
 }
 
 export async function findCommunity(tx: Tx, id: string) {

@@ -32,6 +32,12 @@ export type OpenOptions =
   | { kind: 'pglite'; dataDir: string }
   | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
+/**
+ * PGlite's WebAssembly heap grows with shared_buffers and never shrinks; a street's data (tens of MB)
+ * is served well by a smaller cache, which keeps the server's resident memory under 500 MB.
+ */
+const EMBEDDED_POSTGRES_CONF = ['shared_buffers = 32MB', 'work_mem = 4MB', 'maintenance_work_mem = 32MB'];
+
 // int8 (count(*), bigserial) as JS numbers on the server driver, as PGlite already does.
 pg.types.setTypeParser(20, (v) => Number(v));
 
@@ -61,7 +67,7 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
     fs.mkdirSync(dir, { recursive: true });
     lock = acquireDirLock(path.resolve(opts.dataDir));
     try {
-      client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm } });
+      client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, postgresqlconf: EMBEDDED_POSTGRES_CONF });
     } catch (err) {
       lock.release();
       throw err;
