@@ -105,7 +105,14 @@ function runStage(stage) {
   }
   const notes = [];
   if (counts.brokenFiles > 0) notes.push(`${counts.brokenFiles} file(s) failed outside a test, counted as 1 failure each`);
-  if (res.status !== 0) notes.push(`vitest exit ${exit}`);
+  if (res.status !== 0 && counts.failed === 0) {
+    // Every test passed but vitest failed the run (unhandled errors, a failing global teardown): one failure.
+    counts.failed = 1;
+    result.failed = 1;
+    notes.push(`vitest exit ${exit} with no failed test (unhandled errors or set-up/teardown; see its output), counted as 1 failure`);
+  } else if (res.status !== 0) {
+    notes.push(`vitest exit ${exit}`);
+  }
   if (counts.passed + counts.failed === 0) notes.push('no tests ran');
   const failed = res.status !== 0 || counts.failed > 0;
   return { ...result, status: failed ? 'failed' : 'passed', note: notes.join('; ') };
