@@ -54,8 +54,11 @@ async function load(label: string, url: string, headers: Record<string, string>,
   return `| ${label} | ${total} | ${concurrency} | ${Math.round(total / secs)} | ${pct(0.5)} | ${pct(0.95)} | ${pct(0.99)} |`;
 }
 
+const settle = () => new Promise((r) => setTimeout(r, 15_000));
 const cold = await start();
 const coldRss = rssMb(cold.proc.pid!);
+await settle();
+const coldSettled = rssMb(cold.proc.pid!);
 const login = (await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13900000001', password: 'demo1345' }) })).json()) as { token: string };
 const auth = { authorization: `Bearer ${login.token}` };
 const rows = [
@@ -65,18 +68,21 @@ const rows = [
   await load('GET /api/v1/volunteers?limit=20 (signed in)', `${base}/api/v1/volunteers?limit=20`, auth, 1000, 8),
   await load('GET /api/v1/residents?limit=50 (street admin)', `${base}/api/v1/residents?limit=50`, auth, 500, 8),
 ];
+await settle();
 const loadedRss = rssMb(cold.proc.pid!);
 cold.proc.kill('SIGTERM');
 await new Promise((r) => cold.proc.once('exit', r));
 const warm = await start();
 const warmRss = rssMb(warm.proc.pid!);
+await settle();
+const warmSettled = rssMb(warm.proc.pid!);
 warm.proc.kill('SIGTERM');
 await new Promise((r) => warm.proc.once('exit', r));
 fs.rmSync(dataDir, { recursive: true, force: true });
 
 console.log(`node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
-console.log(`first start (empty DATA_DIR: create PGlite, migrate, demo data, listen): ${(cold.ms / 1000).toFixed(1)} s, RSS ${coldRss} MB`);
-console.log(`restart on the same DATA_DIR: ${(warm.ms / 1000).toFixed(1)} s, RSS ${warmRss} MB`);
-console.log(`RSS after the load below: ${loadedRss} MB`);
+console.log(`first start (empty DATA_DIR: create PGlite, migrate, demo data, listen): ${(cold.ms / 1000).toFixed(1)} s, RSS ${coldRss} MB when ready, ${coldSettled} MB 15 s later`);
+console.log(`restart on the same DATA_DIR: ${(warm.ms / 1000).toFixed(1)} s, RSS ${warmRss} MB when ready, ${warmSettled} MB 15 s later`);
+console.log(`RSS 15 s after the load below: ${loadedRss} MB`);
 console.log('| endpoint | requests | concurrency | req/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|');
 console.log(rows.join('\n'));
