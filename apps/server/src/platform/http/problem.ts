@@ -2,7 +2,7 @@ import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ProblemSchema, type ErrorCode, type UiLang } from '@duodi/contracts';
 import { AppError, isAppError, type FieldProblem } from '../errors.js';
-import { errorText, fieldText, pickLanguage } from '../i18n/index.js';
+import { errorText, fieldText, isFieldKey, pickLanguage } from '../i18n/index.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json; charset=utf-8';
 
@@ -53,6 +53,9 @@ function entryToField(entry: ValidationEntry, where: string): FieldProblem {
       return /received undefined/.test(entry.message)
         ? { field, key: 'required' }
         : { field, key: 'invalid_type', params: { expected: entry.params.expected ?? '' } };
+    case 'custom':
+      // Custom refinements carry a catalog key as their message (id_checksum, from_before_to …).
+      return { field, key: isFieldKey(entry.message) ? entry.message : 'invalid' };
     case 'too_small':
     case 'too_big':
     case 'invalid_format':

@@ -41,5 +41,10 @@ export function fieldText(lang: UiLang, key: string, params: Record<string, unkn
   return interpolate(fields[key] ?? fields.invalid!, params);
 }
 
+/** Whether a field-message key exists (custom refinements name their key in the zod message). */
+export function isFieldKey(key: string): boolean {
+  return key in CATALOGS['zh-CN'].fields;
+}
+
 export const CATALOG_LANGS = Object.keys(CATALOGS) as UiLang[];
 export { CATALOGS };
