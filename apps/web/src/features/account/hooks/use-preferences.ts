@@ -18,7 +18,7 @@ function useRefetchFailedQueries() {
 
 /** The UI language: switching it is remembered on this device and, when signed in, on the server. */
 export function useLanguage() {
-  const { i18n } = useTranslation();
+  useTranslation(); // re-render when the language changes
   const { data: me } = useMe();
   const { mutate } = useUpdatePreferences();
   const refetchFailed = useRefetchFailedQueries();
@@ -33,7 +33,7 @@ export function useLanguage() {
     [me, mutate, refetchFailed],
   );
 
-  return { language, changeLanguage, i18n };
+  return { language, changeLanguage };
 }
 
 /** Elderly mode (长辈版): remembered on this device and, when signed in, on the server. */
