@@ -161,6 +161,9 @@ export const VolunteerListItemSchema = z.object({
   languages: z.array(z.enum(LANGUAGES)),
   star: z.number().int().min(0).max(5),
   verifiedMinutes: z.number().int(),
+  /** Masks (138****1234, 5401**********1234) for staff in scope of the volunteer; null for others. */
+  phoneMasked: z.string().nullable().optional(),
+  idNumberMasked: z.string().nullable().optional(),
 });
 export type VolunteerListItem = z.infer<typeof VolunteerListItemSchema>;
 

@@ -1,2 +1,3 @@
 export * from './organization.js';
 export * from './platform.js';
+export * from './volunteer-profiles.js';

@@ -83,6 +83,10 @@ export const persons = pgTable('persons', {
   focusTagsEnc: text('focus_tags_enc'),
   focusTagIndex: text('focus_tag_index').array().notNull().default([]),
   proxyNeeded: boolean('proxy_needed').notNull().default(false),
+  /** 0002: derived from a resident ID, or given for other ID types. */
+  birthDate: date('birth_date', { mode: 'string' }),
+  /** 0002: set when a PIPL deletion request was completed. */
+  pseudonymisedAt: ts('pseudonymised_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
   updatedAt: ts('updated_at').notNull().defaultNow(),
 });
