@@ -4,3 +4,4 @@ export * from './schemas.js';
 export * from './mask.js';
 export * from './id-number.js';
 export * from './people.js';
+export * from './teams.js';

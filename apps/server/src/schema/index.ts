@@ -1,3 +1,4 @@
 export * from './organization.js';
 export * from './platform.js';
 export * from './volunteer-profiles.js';
+export * from './teams-party.js';
