@@ -17,6 +17,7 @@ import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { organizationRoutes } from './modules/organization/index.js';
 import { statsRoutes } from './modules/stats/index.js';
 import { volunteersRoutes } from './modules/volunteers/index.js';
+import { residentsRoutes } from './modules/residents/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -98,6 +99,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(organizationRoutes);
       await api.register(volunteersRoutes);
       await api.register(statsRoutes);
+      await api.register(residentsRoutes);
     },
     { prefix: '/api/v1' },
   );

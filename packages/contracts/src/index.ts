@@ -5,3 +5,4 @@ export * from './mask.js';
 export * from './id-number.js';
 export * from './people.js';
 export * from './teams.js';
+export * from './residents.js';

@@ -1,0 +1,2 @@
+export { residentsRoutes } from './residents.routes.js';
+export { decodeFocusTags, encodeFocusTags } from './residents.service.js';
