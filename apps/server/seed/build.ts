@@ -40,6 +40,7 @@ import {
   type GeneratedName,
 } from './names.js';
 import { createIdMaker, createRng, type Rng } from './random.js';
+import { buildVolunteerProfiles, type DemoProfiles } from './profiles.js';
 
 export const DEMO_DATA_VERSION = 1;
 export const DEFAULT_SEED = 1345;
@@ -188,7 +189,7 @@ export interface DemoAccountRow {
   roles: DemoRoleAssignment[];
 }
 
-export interface DemoData {
+export interface DemoData extends DemoProfiles {
   seed: number;
   street: DemoStreet;
   communities: DemoCommunity[];
@@ -1009,5 +1010,16 @@ export function buildDemoData(seed: number = DEFAULT_SEED, opts: BuildOptions = 
     };
   });
 
-  return { seed, street, communities, grids, units, households, persons, teams, volunteers, teamMembers, accounts };
+  // --- profile extras (0002): availability, consents, guardians, insurance --------------------------
+  const profiles = buildVolunteerProfiles(root.fork('profiles'), {
+    refYear: REF_YEAR,
+    referenceDate: REFERENCE_DATE,
+    volunteers,
+    persons,
+    teamMembers,
+    teams,
+    demoVolunteerIds: new Map(([[5, demo05], [6, demo06], [7, demo07], [9, demo09]] as const).map(([n, p]) => [n, (volByPerson.get(p.id) as DemoVolunteer).id])),
+  });
+
+  return { seed, street, communities, grids, units, households, persons, teams, volunteers, teamMembers, accounts, ...profiles };
 }

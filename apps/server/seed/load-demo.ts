@@ -13,6 +13,10 @@ import {
   accounts,
   appMeta,
   communities,
+  consents,
+  insuranceRecords,
+  volunteerAvailability,
+  volunteerGuardians,
   grids,
   households,
   persons,
@@ -78,6 +82,9 @@ export interface DemoSummary {
 
 const CHUNK = 500;
 
+/** The Asia/Shanghai calendar date of a moment (insurance validity is stored as dates). */
+const shanghaiDate = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
 async function insertChunks<T>(
   step: string,
   rows: readonly T[],
@@ -137,6 +144,7 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
     nameInitials: p.nameInitials,
     gender: p.gender,
     birthYear: p.birthYear,
+    birthDate: p.birthDate,
     phoneEnc: crypto.encrypt(p.phone),
     phoneHash: crypto.blindIndex('phone', p.phone),
     phoneMasked: maskPhone(p.phone),
@@ -185,6 +193,37 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
         phoneHash: crypto.blindIndex('phone', a.phone),
         passwordHash: passwordHashes[i] as string,
       })),
+    );
+    await insertChunks(
+      'availability',
+      data.availability,
+      (c) => tx.insert(volunteerAvailability).values(c.map((a) => ({ ...a, streetId }))),
+      progress,
+    );
+    await insertChunks(
+      'consents',
+      data.consents,
+      (c) => tx.insert(consents).values(c.map((x) => ({ ...x, streetId }))),
+      progress,
+    );
+    if (data.guardians.length)
+      await tx.insert(volunteerGuardians).values(
+        data.guardians.map((g) => ({
+          volunteerId: g.volunteerId,
+          streetId,
+          name: g.name,
+          phoneEnc: crypto.encrypt(g.phone),
+          phoneHash: crypto.blindIndex('phone', g.phone),
+          phoneMasked: maskPhone(g.phone),
+          consentAt: g.consentAt,
+          createdAt: g.consentAt,
+        })),
+      );
+    await insertChunks(
+      'insurance',
+      data.insurance,
+      (c) => tx.insert(insuranceRecords).values(c.map((r) => ({ ...r, streetId, validFrom: shanghaiDate(r.validFrom), validTo: shanghaiDate(r.validTo), createdAt: r.validFrom }))),
+      progress,
     );
     await tx.insert(roleAssignments).values(roleRows);
     // DR-23: role assignments are audited; the demo's are granted by the loader itself.

@@ -1,2 +1,2 @@
 export { accountsRoutes } from './accounts.routes.js';
-export { resolveSession, createStreetAdmin, hashToken, LOGIN_POLICY } from './accounts.service.js';
+export { resolveSession, createStreetAdmin, hashToken, LOGIN_POLICY, grantRole, revokeAccountAccess, accountDataOf } from './accounts.service.js';

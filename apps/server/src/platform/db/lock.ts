@@ -42,7 +42,9 @@ export function acquireDirLock(dataDir: string): DirLock {
       if ((err as NodeJS.ErrnoException).code !== 'EEXIST') throw err;
       const holder = Number.parseInt(fs.readFileSync(file, 'utf8').trim(), 10);
       if (Number.isFinite(holder) && holder !== process.pid && isAlive(holder)) {
-        throw new Error(`DATA_DIR ${dataDir} is in use by process ${holder}; stop it first (two processes corrupt an embedded database).`);
+        throw new Error(`DATA_DIR ${dataDir} is in use by process ${holder}; stop it first (two processes corrupt an embedded database).`, {
+          cause: err,
+        });
       }
       fs.unlinkSync(file);
     }
