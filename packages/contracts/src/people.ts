@@ -193,7 +193,7 @@ export const MyDataExportSchema = z.object({
     createdAt: z.string(),
   }),
   account: z.object({ id: z.string(), language: z.string(), elderlyMode: z.boolean(), createdAt: z.string(), lastLoginAt: z.string().nullable() }),
-  roles: z.array(z.object({ role: z.string(), scopeType: z.string(), scopeId: z.string(), grantedAt: z.string() })),
+  roles: z.array(z.object({ role: z.string(), scopeType: z.string(), scopeId: z.string(), grantedAt: z.string(), revokedAt: z.string().nullable() })),
   volunteer: z
     .object({
       id: z.string(),

@@ -152,3 +152,74 @@ export async function insertAccount(tx: Tx, row: typeof accounts.$inferInsert) {
 export async function insertAssignment(tx: Tx, row: typeof roleAssignments.$inferInsert) {
   await tx.insert(roleAssignments).values(row);
 }
+
+/** The one street of a single-street deployment, or undefined when there are none or several. */
+export async function findOnlyStreet(tx: Tx) {
+  const rows = await tx.select().from(streets).limit(2);
+  return rows.length === 1 ? rows[0] : undefined;
+}
+
+export async function findStreetById(tx: Tx, id: string) {
+  const [row] = await tx.select().from(streets).where(eq(streets.id, id)).limit(1);
+  return row;
+}
+
+export async function findActiveAssignment(tx: Tx, input: { accountId: string; role: string; scopeType: string; scopeId: string }) {
+  const [row] = await tx
+    .select({ id: roleAssignments.id })
+    .from(roleAssignments)
+    .where(
+      and(
+        eq(roleAssignments.accountId, input.accountId),
+        sql`${roleAssignments.role} = ${input.role}`,
+        sql`${roleAssignments.scopeType} = ${input.scopeType}`,
+        eq(roleAssignments.scopeId, input.scopeId),
+        isNull(roleAssignments.revokedAt),
+      ),
+    )
+    .limit(1);
+  return row;
+}
+
+export async function findAccountOfPerson(tx: Tx, personId: string) {
+  const [row] = await tx.select().from(accounts).where(eq(accounts.personId, personId)).limit(1);
+  return row;
+}
+
+/** Revokes every live session of an account. */
+export async function revokeAllSessions(tx: Tx, accountId: string, now: Date) {
+  await tx.update(sessions).set({ revokedAt: now }).where(and(eq(sessions.accountId, accountId), isNull(sessions.revokedAt)));
+}
+
+/** Revokes the account's live role assignments and returns them. */
+export async function revokeAllAssignments(tx: Tx, accountId: string, now: Date) {
+  return tx
+    .update(roleAssignments)
+    .set({ revokedAt: now })
+    .where(and(eq(roleAssignments.accountId, accountId), isNull(roleAssignments.revokedAt)))
+    .returning({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId });
+}
+
+/** Disables the account and frees its phone (the blind index is replaced by a tombstone). */
+export async function disableAccount(tx: Tx, accountId: string) {
+  await tx.update(accounts).set({ status: 'disabled', phoneHash: `deleted:${accountId}` }).where(eq(accounts.id, accountId));
+}
+
+export async function listAllAssignments(tx: Tx, accountId: string) {
+  return tx
+    .select({ role: roleAssignments.role, scopeType: roleAssignments.scopeType, scopeId: roleAssignments.scopeId, createdAt: roleAssignments.createdAt, revokedAt: roleAssignments.revokedAt })
+    .from(roleAssignments)
+    .where(eq(roleAssignments.accountId, accountId))
+    .orderBy(roleAssignments.createdAt, roleAssignments.id);
+}
+
+export async function countSessions(tx: Tx, accountId: string, now: Date) {
+  const [row] = await tx
+    .select({
+      total: sql<number>`count(*)::int`,
+      active: sql<number>`count(*) FILTER (WHERE ${sessions.revokedAt} IS NULL AND ${sessions.expiresAt} > ${now.toISOString()}::timestamptz)::int`,
+    })
+    .from(sessions)
+    .where(eq(sessions.accountId, accountId));
+  return { total: row?.total ?? 0, active: row?.active ?? 0 };
+}

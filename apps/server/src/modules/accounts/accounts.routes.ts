@@ -1,10 +1,21 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { LoginBodySchema, LoginResponseSchema, MeSchema, PreferencesBodySchema } from '@duodi/contracts';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { LoginBodySchema, LoginResponseSchema, MeSchema, PreferencesBodySchema, RegisterAccountSchema } from '@duodi/contracts';
 import { requireActor } from '../../platform/auth/actor.js';
 import { SESSION_COOKIE } from '../../platform/auth/plugin.js';
 import { problemResponses } from '../../platform/http/problem.js';
-import { getMe, login, logout, updatePreferences } from './accounts.service.js';
+import { getMe, login, logout, registerAccount, updatePreferences } from './accounts.service.js';
+
+function setSessionCookie(req: FastifyRequest, reply: FastifyReply, token: string) {
+  reply.setCookie(SESSION_COOKIE, token, {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: req.deps.config.secureCookies,
+    maxAge: req.deps.config.sessionDays * 86_400,
+  });
+}
 
 export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
   app.post(
@@ -19,14 +30,25 @@ export const accountsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const result = await login(req.deps, req.body);
-      reply.setCookie(SESSION_COOKIE, result.token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: req.deps.config.secureCookies,
-        maxAge: req.deps.config.sessionDays * 86_400,
-      });
+      setSessionCookie(req, reply, result.token);
       return result;
+    },
+  );
+
+  app.post(
+    '/auth/register',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Create a phone account (a person with no roles yet) and sign in; register as a volunteer next with POST /volunteers',
+        body: RegisterAccountSchema,
+        response: { 201: LoginResponseSchema, ...problemResponses(400, 409) },
+      },
+    },
+    async (req, reply) => {
+      const result = await registerAccount(req.deps, req.body);
+      setSessionCookie(req, reply, result.token);
+      return reply.code(201).send(result);
     },
   );
 

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { maskPhone, type LoginBody, type Me, type PreferencesBody, type Role } from '@duodi/contracts';
+import { maskPhone, type LoginBody, type Me, type PreferencesBody, type RegisterAccount, type Role, type ScopeType } from '@duodi/contracts';
 import { AppError } from '../../platform/errors.js';
 import type { Deps } from '../../platform/deps.js';
 import type { Actor, Assignment } from '../../platform/auth/actor.js';
@@ -7,6 +7,7 @@ import { rolesOf } from '../../platform/auth/actor.js';
 import { DUMMY_PASSWORD_HASH, hashPassword, verifyPassword } from '../../platform/auth/password.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
+import { uniqueViolation } from '../../platform/db/pg-errors.js';
 import type { Tx } from '../../platform/db/client.js';
 import * as repo from './accounts.repository.js';
 
@@ -39,21 +40,135 @@ export async function login(deps: Deps, input: LoginBody): Promise<{ token: stri
     throw new AppError('invalid_credentials');
   }
 
-  const token = crypto.randomBytes(32).toString('base64url');
   return withTransaction(deps.db, async (tx) => {
     await repo.clearThrottle(tx, phoneHash);
-    await repo.insertSession(tx, {
-      tokenHash: hashToken(token),
-      accountId: account.id,
-      streetId: account.streetId,
-      createdAt: now,
-      lastSeenAt: now,
-      expiresAt: new Date(now.getTime() + deps.config.sessionDays * 86_400_000),
-    });
-    await repo.touchLogin(tx, account.id, now);
-    const actor = await buildActor(tx, account.id);
-    return { token, user: { id: account.id, name: actor.name, roles: rolesOf(actor) } };
+    return openSession(deps, tx, account, now);
   });
+}
+
+/** Opens a session for an account inside the caller's transaction; the clear token is returned once. */
+async function openSession(deps: Deps, tx: Tx, account: { id: string; streetId: string }, now: Date) {
+  const token = crypto.randomBytes(32).toString('base64url');
+  await repo.insertSession(tx, {
+    tokenHash: hashToken(token),
+    accountId: account.id,
+    streetId: account.streetId,
+    createdAt: now,
+    lastSeenAt: now,
+    expiresAt: new Date(now.getTime() + deps.config.sessionDays * 86_400_000),
+  });
+  await repo.touchLogin(tx, account.id, now);
+  const actor = await buildActor(tx, account.id);
+  return { token, user: { id: account.id, name: actor.name, roles: rolesOf(actor) } };
+}
+
+/**
+ * `POST /auth/register`: a new phone account with its person and no roles yet (registering as a
+ * volunteer comes next), signed in at once.
+ * @throws conflict (the phone has an account) | validation_failed (no street could be chosen)
+ */
+export async function registerAccount(deps: Deps, input: RegisterAccount): Promise<{ token: string; user: { id: string; name: string; roles: Role[] } }> {
+  const passwordHash = await hashPassword(input.password);
+  const now = deps.now();
+  try {
+    return await withTransaction(deps.db, async (tx) => {
+      const street = input.streetId ? await repo.findStreetById(tx, input.streetId) : await repo.findOnlyStreet(tx);
+      if (!street) throw new AppError('validation_failed', {}, { fields: [{ field: 'streetId', key: input.streetId ? 'invalid_value' : 'required' }] });
+      const phoneHash = deps.crypto.blindIndex('phone', input.phone);
+      if (await repo.findAccountByPhoneHash(tx, phoneHash)) throw new AppError('conflict', { reason: 'phone_taken' });
+      const personId = `per_${crypto.randomUUID()}`;
+      const accountId = `acc_${crypto.randomUUID()}`;
+      await repo.insertPerson(tx, {
+        id: personId,
+        streetId: street.id,
+        name: input.name,
+        phoneEnc: deps.crypto.encrypt(input.phone),
+        phoneHash,
+        phoneMasked: maskPhone(input.phone),
+        createdAt: now,
+        updatedAt: now,
+      });
+      await repo.insertAccount(tx, { id: accountId, streetId: street.id, personId, phoneHash, passwordHash, createdAt: now });
+      return openSession(deps, tx, { id: accountId, streetId: street.id }, now);
+    });
+  } catch (err) {
+    // Two registrations of one phone at once: the unique blind index lets one through.
+    if (uniqueViolation(err) !== undefined) throw new AppError('conflict', { reason: 'phone_taken' });
+    throw err;
+  }
+}
+
+/**
+ * Grants a role inside the caller's transaction and audits it (DR-23); a grant the account
+ * already holds changes nothing.
+ */
+export async function grantRole(
+  tx: Tx,
+  input: { streetId: string; accountId: string; role: Role; scopeType: ScopeType; scopeId: string; byAccountId: string | null; reason: string },
+): Promise<void> {
+  if (await repo.findActiveAssignment(tx, input)) return;
+  await repo.insertAssignment(tx, {
+    id: `ra_${crypto.randomUUID()}`,
+    streetId: input.streetId,
+    accountId: input.accountId,
+    role: input.role,
+    scopeType: input.scopeType,
+    scopeId: input.scopeId,
+    grantedBy: input.byAccountId,
+  });
+  await appendAudit(tx, {
+    streetId: input.streetId,
+    actorAccountId: input.byAccountId,
+    action: 'role.grant',
+    entityType: 'account',
+    entityId: input.accountId,
+    newValue: { role: input.role, scopeType: input.scopeType, scopeId: input.scopeId },
+    reason: input.reason,
+  });
+}
+
+/**
+ * Ends a person's access for good (PIPL deletion): revokes sessions and roles (audited), disables
+ * the account and frees its phone. Inside the caller's transaction.
+ * @returns the account id, or null when the person has no account
+ */
+export async function revokeAccountAccess(tx: Tx, input: { personId: string; byAccountId: string; now: Date; reason: string }): Promise<string | null> {
+  const account = await repo.findAccountOfPerson(tx, input.personId);
+  if (!account) return null;
+  await repo.revokeAllSessions(tx, account.id, input.now);
+  const revoked = await repo.revokeAllAssignments(tx, account.id, input.now);
+  for (const r of revoked) {
+    await appendAudit(tx, {
+      streetId: account.streetId,
+      actorAccountId: input.byAccountId,
+      action: 'role.revoke',
+      entityType: 'account',
+      entityId: account.id,
+      oldValue: r,
+      reason: input.reason,
+    });
+  }
+  await repo.disableAccount(tx, account.id);
+  return account.id;
+}
+
+/** What the platform holds about an account, for the PIPL export (no secrets: no hashes, no tokens). */
+export async function accountDataOf(tx: Tx, accountId: string, now: Date) {
+  const found = await repo.findAccount(tx, accountId);
+  if (!found) throw new AppError('unauthenticated');
+  const [roles, sessionCounts] = await Promise.all([repo.listAllAssignments(tx, accountId), repo.countSessions(tx, accountId, now)]);
+  const { account } = found;
+  return {
+    account: {
+      id: account.id,
+      language: account.language,
+      elderlyMode: account.elderlyMode,
+      createdAt: account.createdAt.toISOString(),
+      lastLoginAt: account.lastLoginAt?.toISOString() ?? null,
+    },
+    roles: roles.map((r) => ({ role: r.role, scopeType: r.scopeType, scopeId: r.scopeId, grantedAt: r.createdAt.toISOString(), revokedAt: r.revokedAt?.toISOString() ?? null })),
+    sessions: sessionCounts,
+  };
 }
 
 /** Ends the session of this token (idempotent). */

@@ -1,1 +1,2 @@
 export { volunteersRoutes } from './volunteers.routes.js';
+export { formatVolunteerNo, pseudonymOf } from './volunteers.service.js';
