@@ -40,6 +40,7 @@ import {
   type GeneratedName,
 } from './names.js';
 import { createIdMaker, createRng, type Rng } from './random.js';
+import { buildTeamsParty, type DemoTeamsParty } from './teams-party.js';
 import { buildVolunteerProfiles, type DemoProfiles } from './profiles.js';
 
 export const DEMO_DATA_VERSION = 1;
@@ -189,7 +190,7 @@ export interface DemoAccountRow {
   roles: DemoRoleAssignment[];
 }
 
-export interface DemoData extends DemoProfiles {
+export interface DemoData extends DemoProfiles, DemoTeamsParty {
   seed: number;
   street: DemoStreet;
   communities: DemoCommunity[];
@@ -1021,5 +1022,25 @@ export function buildDemoData(seed: number = DEFAULT_SEED, opts: BuildOptions = 
     demoVolunteerIds: new Map(([[5, demo05], [6, demo06], [7, demo07], [9, demo09]] as const).map(([n, p]) => [n, (volByPerson.get(p.id) as DemoVolunteer).id])),
   });
 
-  return { seed, street, communities, grids, units, households, persons, teams, volunteers, teamMembers, accounts, ...profiles };
+  // --- teams and party members (0003): applications, invitations, party reports ------------------
+  const teamsParty = buildTeamsParty(root.fork('teams-party'), {
+    referenceDate: REFERENCE_DATE,
+    buguTeamId: BUGU_TEAM_ID,
+    volunteers,
+    persons,
+    grids,
+    teamMembers,
+    demoVolunteerIds: new Map(([[5, demo05], [6, demo06], [7, demo07], [9, demo09]] as const).map(([n, p]) => [n, (volByPerson.get(p.id) as DemoVolunteer).id])),
+    accounts: {
+      buguLeader: 'acc_demo_05',
+      streetAdmin: 'acc_demo_01',
+      communityAdmins: new Map([
+        [SANGYI_ID, 'acc_demo_02'],
+        [JIXIANG_ID, 'acc_demo_03'],
+      ]),
+    },
+    demoPartyMember: { communityId: JIXIANG_ID, gridId: 'grid_jx_02', unitId: DEMO_UNIT_ID },
+  });
+
+  return { seed, street, communities, grids, units, households, persons, teams, volunteers, teamMembers, accounts, ...profiles, ...teamsParty };
 }

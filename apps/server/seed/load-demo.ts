@@ -12,6 +12,9 @@ import { appendAudit } from '../src/platform/audit/audit.js';
 import {
   accounts,
   appMeta,
+  partyReports,
+  teamApplications,
+  teamInvitations,
   communities,
   consents,
   insuranceRecords,
@@ -238,6 +241,10 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
         reason: 'demo data',
       });
     }
+    // 0003: applications, invitations and party reports reference accounts (deciders), so they come last.
+    if (data.teamApplications.length) await tx.insert(teamApplications).values(data.teamApplications.map((r) => ({ ...r, streetId })));
+    if (data.teamInvitations.length) await tx.insert(teamInvitations).values(data.teamInvitations.map((r) => ({ ...r, streetId })));
+    await insertChunks('party_reports', data.partyReports, (c) => tx.insert(partyReports).values(c.map((r) => ({ ...r, streetId }))), progress);
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
     progress?.('accounts', data.accounts.length, data.accounts.length);

@@ -17,6 +17,8 @@ import { accountsRoutes, resolveSession } from './modules/accounts/index.js';
 import { organizationRoutes } from './modules/organization/index.js';
 import { statsRoutes } from './modules/stats/index.js';
 import { volunteersRoutes } from './modules/volunteers/index.js';
+import { teamsRoutes } from './modules/teams/index.js';
+import { partyRoutes } from './modules/party/index.js';
 import { residentsRoutes } from './modules/residents/index.js';
 
 export interface AppOptions {
@@ -99,6 +101,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(organizationRoutes);
       await api.register(volunteersRoutes);
       await api.register(statsRoutes);
+      await api.register(teamsRoutes);
+      await api.register(partyRoutes);
       await api.register(residentsRoutes);
     },
     { prefix: '/api/v1' },

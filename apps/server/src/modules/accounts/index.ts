@@ -1,2 +1,3 @@
 export { accountsRoutes } from './accounts.routes.js';
 export { resolveSession, createStreetAdmin, hashToken, LOGIN_POLICY, grantRole, revokeAccountAccess, accountDataOf } from './accounts.service.js';
+export { grantRoleToPerson, revokeRoleFromPerson, type PersonRoleChange } from './role-changes.service.js';

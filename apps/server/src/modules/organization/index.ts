@@ -3,3 +3,4 @@ export { organizationRoutes } from './organization.routes.js';
 export { peopleScopeOf, assertGridInScope } from './organization.policy.js';
 export type { PeopleScope } from './organization.repository.js';
 export { presentResident } from './organization.presenter.js';
+export { getTeam } from './organization.service.js';
