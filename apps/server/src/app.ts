@@ -20,6 +20,7 @@ import { volunteersRoutes } from './modules/volunteers/index.js';
 import { teamsRoutes } from './modules/teams/index.js';
 import { partyRoutes } from './modules/party/index.js';
 import { residentsRoutes } from './modules/residents/index.js';
+import { importsRoutes } from './modules/imports/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -104,6 +105,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(teamsRoutes);
       await api.register(partyRoutes);
       await api.register(residentsRoutes);
+      await api.register(importsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -6,3 +6,4 @@ export * from './id-number.js';
 export * from './people.js';
 export * from './teams.js';
 export * from './residents.js';
+export * from './imports.js';

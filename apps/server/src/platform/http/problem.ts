@@ -81,7 +81,7 @@ export function registerProblemHandlers(app: FastifyInstance) {
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
         return sendProblem(req, reply, new AppError('validation_failed', {}, { fields: [{ field: 'body', key: 'malformed_json' }] }));
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return sendProblem(req, reply, new AppError('payload_too_large', { limit: `${Math.round(app.initialConfig.bodyLimit! / 1024)} KB` }));
+        return sendProblem(req, reply, new AppError('payload_too_large', { limit: `${Math.round((req.routeOptions.bodyLimit ?? app.initialConfig.bodyLimit!) / 1024)} KB` }));
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
         return sendProblem(req, reply, new AppError('unsupported_media_type'));
       default:
