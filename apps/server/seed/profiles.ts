@@ -3,6 +3,8 @@
  * every volunteer, guardians of the volunteers who are minors, and insurance records (current and
  * expired). Pure and deterministic, drawn from its own fork so the rest of the data is unchanged.
  */
+import { ageOn } from '@duodi/contracts';
+import { personName, pickEthnicity } from './names.js';
 import type { Rng } from './random.js';
 
 export interface DemoAvailability {
@@ -62,7 +64,7 @@ interface ProfileInput {
   refYear: number;
   referenceDate: Date;
   volunteers: readonly { id: string; personId: string; registeredAt: Date }[];
-  persons: readonly { id: string; name: string; birthYear: number; phone: string; householdId: string | null }[];
+  persons: readonly { id: string; name: string; birthYear: number; birthDate: string; phone: string; householdId: string | null }[];
   teamMembers: readonly { teamId: string; volunteerId: string }[];
   teams: readonly { id: string; domains: readonly string[] }[];
   /** Demo volunteers by demo number (5, 6, 7, 9): fixed insurance for the demo journeys. */
@@ -135,15 +137,17 @@ export function buildVolunteerProfiles(rng: Rng, input: ProfileInput): DemoProfi
     consents.push({ personId: v.personId, kind: 'sensitive_data', version: PRIVACY_POLICY_VERSION, givenAt: at });
     if (rng.chance(0.6)) consents.push({ personId: v.personId, kind: 'public_display', version: PRIVACY_POLICY_VERSION, givenAt: at });
 
-    // DR-02: a volunteer under 18 registered with a guardian's consent (an adult of the household).
-    if (age < 18) {
+    // DR-02: a volunteer who was under 18 when registering did so with a guardian's consent (an adult of the household).
+    if (ageOn(person.birthDate, new Date(at.getTime() + 8 * 3_600_000)) < 18) {
       const adults = person.householdId ? (householdAdults.get(person.householdId) ?? []) : [];
-      const guardian = adults.find((a) => a.name !== person.name);
-      if (guardian) {
-        const consentAt = new Date(at.getTime() - rng.int(1, 7) * DAY);
-        guardians.push({ volunteerId: v.id, name: guardian.name, phone: guardian.phone, consentAt });
-        consents.push({ personId: v.personId, kind: 'guardian', version: PRIVACY_POLICY_VERSION, givenAt: consentAt });
-      }
+      // Without an adult in the household (or no household), a parent living elsewhere.
+      const guardian = adults.find((a) => a.name !== person.name) ?? {
+        name: personName(rng, rng.chance(0.5) ? 'female' : 'male', pickEthnicity(rng)).name,
+        phone: `1398900${String(guardians.length).padStart(4, '0')}`,
+      };
+      const consentAt = new Date(at.getTime() - rng.int(1, 7) * DAY);
+      guardians.push({ volunteerId: v.id, name: guardian.name, phone: guardian.phone, consentAt });
+      consents.push({ personId: v.personId, kind: 'guardian', version: PRIVACY_POLICY_VERSION, givenAt: consentAt });
     }
 
     // Insurance: the demo volunteers fixed (05, 06, 09 current; 07 expired), others of risky teams mostly.

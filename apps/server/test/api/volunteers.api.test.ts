@@ -80,6 +80,24 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
+describe('demo data (profiles)', () => {
+  it('gives every demo volunteer availability and consents, minors a guardian, and some current and expired insurance', async () => {
+    expect(await count('volunteers')).toBe(1345);
+    expect(await count('volunteers v', 'NOT EXISTS (SELECT 1 FROM volunteer_availability a WHERE a.volunteer_id = v.id)')).toBe(0);
+    expect(await count('volunteers v', "NOT EXISTS (SELECT 1 FROM consents c WHERE c.person_id = v.person_id AND c.kind = 'privacy_policy')")).toBe(0);
+    expect(await count('volunteer_guardians')).toBeGreaterThan(0);
+    expect(
+      await count(
+        'volunteers v JOIN persons p ON p.id = v.person_id',
+        "p.birth_date + interval '18 years' > (v.registered_at AT TIME ZONE 'Asia/Shanghai')::date AND NOT EXISTS (SELECT 1 FROM volunteer_guardians g WHERE g.volunteer_id = v.id)",
+      ),
+    ).toBe(0);
+    expect(await count('insurance_records', 'valid_to >= current_date AND valid_from <= current_date')).toBeGreaterThan(20);
+    expect(await count('insurance_records', 'valid_to < current_date')).toBeGreaterThan(20);
+    expect(await count('persons', 'birth_date IS NULL AND id_number_hash IS NOT NULL')).toBe(0);
+  });
+});
+
 describe('self-registration: POST /auth/register, then POST /volunteers', () => {
   let token: string;
   let volunteerId: string;
