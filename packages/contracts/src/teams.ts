@@ -4,18 +4,23 @@ import { IdSchema, PageQuerySchema } from './schemas.js';
 
 /* ---------- shared pieces ---------- */
 
-/** C0 controls and DEL (tab and line breaks allowed only where `multiline`). */
-const CONTROL_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F]/;
-const LINE_CONTROL_CHARS = /[\u0000-\u001F\u007F]/;
+/** Whether a text holds C0 control characters or DEL; tab, LF and CR are allowed when `multiline`. */
+function hasControlChars(s: string, multiline: boolean): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7f || (c < 0x20 && !(multiline && (c === 0x09 || c === 0x0a || c === 0x0d)))) return true;
+  }
+  return false;
+}
 
-/** A trimmed single-line text without control characters (names, slogans). */
+/** A trimmed single-line text without control characters (names, slogans, reasons). */
 function line(max: number) {
   return z
     .string()
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !LINE_CONTROL_CHARS.test(s), { message: 'control_characters' });
+    .refine((s) => !hasControlChars(s, false), { message: 'control_characters' });
 }
 
 /** A trimmed text that may span lines (stories), without other control characters. */
@@ -25,7 +30,7 @@ function text(max: number) {
     .trim()
     .min(1)
     .max(max)
-    .refine((s) => !CONTROL_CHARS.test(s), { message: 'control_characters' });
+    .refine((s) => !hasControlChars(s, true), { message: 'control_characters' });
 }
 
 const DateOnlySchema = z.iso.date();
