@@ -83,10 +83,16 @@ export function rosterWith37BadRows(offset = 0): { header: string[]; rows: strin
     }
   };
   spoil(5, 'idNumber', 'id_checksum', (r) => (r[c('idNumber')] = withBadChecksum(r[c('idNumber')]!)));
-  spoil(3, 'idNumber', 'id_birth_date', (r) => (r[c('idNumber')] = (() => {
-    const first17 = `540124${'19900231'}${pad(next % 1000, 3)}`;
-    return first17 + residentIdCheckChar(first17);
-  })()));
+  spoil(
+    3,
+    'idNumber',
+    'id_birth_date',
+    (r) =>
+      (r[c('idNumber')] = (() => {
+        const first17 = `540124${'19900231'}${pad(next % 1000, 3)}`;
+        return first17 + residentIdCheckChar(first17);
+      })()),
+  );
   spoil(2, 'idNumber', 'id_format', (r) => (r[c('idNumber')] = r[c('idNumber')]!.slice(0, 17)));
   spoil(4, 'name', 'required', (r) => (r[c('name')] = ''));
   spoil(2, 'name', 'too_long', (r) => (r[c('name')] = '扎'.repeat(51)));

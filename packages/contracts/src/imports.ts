@@ -47,7 +47,15 @@ export interface ImportColumn {
   aliases: readonly string[];
 }
 
-const col = (field: ImportField, required: boolean, max: number, zh: string, bo: string, en: string, ...aliases: string[]): ImportColumn => ({
+const col = (
+  field: ImportField,
+  required: boolean,
+  max: number,
+  zh: string,
+  bo: string,
+  en: string,
+  ...aliases: string[]
+): ImportColumn => ({
   field,
   required,
   max,

@@ -31,7 +31,12 @@ export const AddressSchema = z
   .min(1)
   .max(200)
   .refine((s) => !CONTROL_CHARS.test(s), { message: 'invalid_characters' });
-const ReasonSchema = z.string().trim().min(2).max(500).refine((s) => !CONTROL_CHARS.test(s), { message: 'invalid_characters' });
+const ReasonSchema = z
+  .string()
+  .trim()
+  .min(2)
+  .max(500)
+  .refine((s) => !CONTROL_CHARS.test(s), { message: 'invalid_characters' });
 const FocusTagListSchema = z
   .array(z.enum(FOCUS_TAGS))
   .max(FOCUS_TAGS.length)

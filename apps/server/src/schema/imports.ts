@@ -16,7 +16,9 @@ export const importJobs = pgTable('import_jobs', {
   streetId: text('street_id').notNull(),
   kind: text('kind', { enum: ['volunteers', 'residents'] }).notNull(),
   format: text('format', { enum: ['xlsx', 'csv'] }).notNull(),
-  status: text('status', { enum: ['validating', 'validated', 'importing', 'done', 'failed'] }).notNull().default('validating'),
+  status: text('status', { enum: ['validating', 'validated', 'importing', 'done', 'failed'] })
+    .notNull()
+    .default('validating'),
   fileName: text('file_name'),
   fileHash: text('file_hash').notNull(),
   fileSize: integer('file_size').notNull(),

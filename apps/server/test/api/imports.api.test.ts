@@ -38,11 +38,20 @@ const personCount = () => count(sql`SELECT count(*)::int AS n FROM persons`);
 const jobCount = () => count(sql`SELECT count(*)::int AS n FROM import_jobs`);
 
 async function upload(phone: string, kind: 'volunteers' | 'residents', file: Buffer, type = XLSX_CONTENT_TYPE) {
-  return t.app.inject({ method: 'POST', url: `/api/v1/imports?kind=${kind}`, headers: { ...bearer(tokens[phone]!), 'content-type': type }, payload: file });
+  return t.app.inject({
+    method: 'POST',
+    url: `/api/v1/imports?kind=${kind}`,
+    headers: { ...bearer(tokens[phone]!), 'content-type': type },
+    payload: file,
+  });
 }
 
 async function getJob(phone: string, id: string, lang = 'zh-CN') {
-  const res = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${id}`, headers: { ...bearer(tokens[phone]!), 'accept-language': lang } });
+  const res = await t.app.inject({
+    method: 'GET',
+    url: `/api/v1/imports/${id}`,
+    headers: { ...bearer(tokens[phone]!), 'accept-language': lang },
+  });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as ImportJob;
 }
@@ -89,7 +98,18 @@ describe('import of a volunteer roster (xlsx, 1,000 rows, 37 bad)', () => {
   it('reports exactly the 37 bad rows with line, field and a Chinese reason, and imports nothing yet', async () => {
     const job = await dryRun(STREET_ADMIN, 'volunteers', file);
     jobId = job.id;
-    expect(job).toMatchObject({ status: 'validated', kind: 'volunteers', format: 'xlsx', total: 1000, processed: 1000, ok: 963, bad: 37, existing: 0, imported: 0, progress: 100 });
+    expect(job).toMatchObject({
+      status: 'validated',
+      kind: 'volunteers',
+      format: 'xlsx',
+      total: 1000,
+      processed: 1000,
+      ok: 963,
+      bad: 37,
+      existing: 0,
+      imported: 0,
+      progress: 100,
+    });
     expect(problemsOf(job)).toEqual(sorted(roster.bad));
     for (const e of job.errors) expect(e.message).toMatch(/[\u4e00-\u9fff]/);
     const checksum = job.errors.find((e) => e.code === 'id_checksum')!;
@@ -108,13 +128,24 @@ describe('import of a volunteer roster (xlsx, 1,000 rows, 37 bad)', () => {
   });
 
   it('exports the report as CSV and xlsx in the caller’s language', async () => {
-    const csv = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${jobId}/report?format=csv`, headers: { ...bearer(tokens[STREET_ADMIN]!), 'accept-language': 'en' } });
+    const csv = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${jobId}/report?format=csv`,
+      headers: { ...bearer(tokens[STREET_ADMIN]!), 'accept-language': 'en' },
+    });
     expect(csv.statusCode).toBe(200);
     expect(csv.headers['content-type']).toContain('text/csv');
-    const lines = csv.body.replace(/^\ufeff/, '').trim().split(/\r\n/);
+    const lines = csv.body
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split(/\r\n/);
     expect(lines[0]).toBe('line,column,code,problem');
     expect(lines).toHaveLength(38);
-    const xlsx = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${jobId}/report?format=xlsx`, headers: bearer(tokens[STREET_ADMIN]!) });
+    const xlsx = await t.app.inject({
+      method: 'GET',
+      url: `/api/v1/imports/${jobId}/report?format=xlsx`,
+      headers: bearer(tokens[STREET_ADMIN]!),
+    });
     expect(xlsx.statusCode).toBe(200);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer);
@@ -130,7 +161,15 @@ describe('import of a volunteer roster (xlsx, 1,000 rows, 37 bad)', () => {
     expect(await volunteerCount()).toBe(volunteersBefore + 963);
 
     const id = roster.rows[0]![colOf('volunteers', 'idNumber')]!;
-    const [p] = await queryRows<{ id_number_enc: string; id_number_masked: string; phone_masked: string; phone_enc: string; gender: string; birth_date: string; volunteer_no: string }>(
+    const [p] = await queryRows<{
+      id_number_enc: string;
+      id_number_masked: string;
+      phone_masked: string;
+      phone_enc: string;
+      gender: string;
+      birth_date: string;
+      volunteer_no: string;
+    }>(
       t.db,
       sql`SELECT p.id_number_enc, p.id_number_masked, p.phone_masked, p.phone_enc, p.gender, p.birth_date::text AS birth_date, v.volunteer_no
           FROM persons p JOIN volunteers v ON v.person_id = p.id WHERE p.id_number_hash = ${t.deps.crypto.blindIndex('id', id)}`,
@@ -197,13 +236,21 @@ describe('import of a resident list (CSV, 200 rows, 12 bad)', () => {
     expect(households).toBeLessThanOrEqual(67);
 
     // Focus tags are stored as the seed stores them: a blind index answers ?tag=, the list decrypts them.
-    const elderly = await count(sql`SELECT count(*)::int AS n FROM persons WHERE focus_tag_index @> ARRAY[${t.deps.crypto.blindIndex('focus', 'elderly')}]::text[] AND id_number_hash IS NOT NULL AND created_at > now() - interval '1 hour'`);
+    const elderly = await count(
+      sql`SELECT count(*)::int AS n FROM persons WHERE focus_tag_index @> ARRAY[${t.deps.crypto.blindIndex('focus', 'elderly')}]::text[] AND id_number_hash IS NOT NULL AND created_at > now() - interval '1 hour'`,
+    );
     expect(elderly).toBeGreaterThan(40);
     const id = list.rows[3]![colOf('residents', 'idNumber')]!; // 残疾人, sensitive
-    const [p] = await queryRows<{ focus_tags_enc: string; proxy_needed: boolean; household_id: string }>(t.db, sql`SELECT focus_tags_enc, proxy_needed, household_id FROM persons WHERE id_number_hash = ${t.deps.crypto.blindIndex('id', id)}`);
+    const [p] = await queryRows<{ focus_tags_enc: string; proxy_needed: boolean; household_id: string }>(
+      t.db,
+      sql`SELECT focus_tags_enc, proxy_needed, household_id FROM persons WHERE id_number_hash = ${t.deps.crypto.blindIndex('id', id)}`,
+    );
     expect(JSON.parse(t.deps.crypto.decrypt(p!.focus_tags_enc))).toEqual(['disabled']);
     expect(p!.focus_tags_enc).not.toContain('disabled');
-    const audit = await queryRows<{ new_value: { sensitiveTagRows: number } }>(t.db, sql`SELECT new_value FROM audit_log WHERE action = 'import.residents' AND entity_id = ${job.id}`);
+    const audit = await queryRows<{ new_value: { sensitiveTagRows: number } }>(
+      t.db,
+      sql`SELECT new_value FROM audit_log WHERE action = 'import.residents' AND entity_id = ${job.id}`,
+    );
     expect(audit.reduce((s, a) => s + a.new_value.sensitiveTagRows, 0)).toBeGreaterThan(0);
 
     const again = await dryRun(SANGYI_ADMIN, 'residents', file, CSV_CONTENT_TYPE);
@@ -223,7 +270,11 @@ describe('import scope', () => {
     expect(job.errors.map((e) => e.line)).toEqual([3, 5, 7, 9, 11, 13, 15, 17, 19, 21]);
     const before = await volunteerCount();
     expect(await commit(JIXIANG_ADMIN, job.id)).toMatchObject({ imported: 10 });
-    expect(await count(sql`SELECT count(*)::int AS n FROM persons WHERE grid_id = 'grid_sy_02' AND id_number_hash = ${t.deps.crypto.blindIndex('id', rows[1]![colOf('volunteers', 'idNumber')]!)}`)).toBe(0);
+    expect(
+      await count(
+        sql`SELECT count(*)::int AS n FROM persons WHERE grid_id = 'grid_sy_02' AND id_number_hash = ${t.deps.crypto.blindIndex('id', rows[1]![colOf('volunteers', 'idNumber')]!)}`,
+      ),
+    ).toBe(0);
     expect(await volunteerCount()).toBe(before + 10);
   });
 
@@ -243,18 +294,31 @@ describe('import scope', () => {
   });
 
   it('hides a job from other staff (404) but not from the street admin; others cannot commit it', async () => {
-    const job = await dryRun(SANGYI_ADMIN, 'volunteers', toCsv(VOLUNTEER_HEADER, volunteerRows(2, { offset: 3300, grids: ['SY-01'] })), CSV_CONTENT_TYPE);
+    const job = await dryRun(
+      SANGYI_ADMIN,
+      'volunteers',
+      toCsv(VOLUNTEER_HEADER, volunteerRows(2, { offset: 3300, grids: ['SY-01'] })),
+      CSV_CONTENT_TYPE,
+    );
     const other = await t.app.inject({ method: 'GET', url: `/api/v1/imports/${job.id}`, headers: bearer(tokens[JIXIANG_ADMIN]!) });
     expect(other.statusCode).toBe(404);
     const before = await volunteerCount();
-    const commitByOther = await t.app.inject({ method: 'POST', url: `/api/v1/imports/${job.id}/commit`, headers: bearer(tokens[JIXIANG_ADMIN]!) });
+    const commitByOther = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/imports/${job.id}/commit`,
+      headers: bearer(tokens[JIXIANG_ADMIN]!),
+    });
     expect(commitByOther.statusCode).toBe(404);
     expect((await getJob(SANGYI_ADMIN, job.id)).status).toBe('validated');
     expect(await volunteerCount()).toBe(before);
     expect((await getJob(STREET_ADMIN, job.id)).id).toBe(job.id);
-    const mine = (await t.app.inject({ method: 'GET', url: '/api/v1/imports?limit=200', headers: bearer(tokens[JIXIANG_ADMIN]!) })).json() as { items: { id: string; createdBy: string }[] };
+    const mine = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/imports?limit=200', headers: bearer(tokens[JIXIANG_ADMIN]!) })
+    ).json() as { items: { id: string; createdBy: string }[] };
     expect(mine.items.some((i) => i.id === job.id)).toBe(false);
-    const all = (await t.app.inject({ method: 'GET', url: '/api/v1/imports?limit=200', headers: bearer(tokens[STREET_ADMIN]!) })).json() as { items: { id: string }[] };
+    const all = (
+      await t.app.inject({ method: 'GET', url: '/api/v1/imports?limit=200', headers: bearer(tokens[STREET_ADMIN]!) })
+    ).json() as { items: { id: string }[] };
     expect(all.items.some((i) => i.id === job.id)).toBe(true);
   });
 });
@@ -267,7 +331,12 @@ describe('import files the server must refuse or explain', () => {
     expect(tooBig.statusCode).toBe(413);
     expect(tooBig.json()).toMatchObject({ code: 'payload_too_large' });
     expect((await upload(STREET_ADMIN, 'volunteers', Buffer.from('a,b'), 'text/plain')).statusCode).toBe(415);
-    const json = await t.app.inject({ method: 'POST', url: '/api/v1/imports?kind=volunteers', headers: bearer(tokens[STREET_ADMIN]!), payload: { rows: [] } });
+    const json = await t.app.inject({
+      method: 'POST',
+      url: '/api/v1/imports?kind=volunteers',
+      headers: bearer(tokens[STREET_ADMIN]!),
+      payload: { rows: [] },
+    });
     expect(json.statusCode).toBe(415);
     expect((await upload(STREET_ADMIN, 'volunteers', Buffer.alloc(0), CSV_CONTENT_TYPE)).statusCode).toBe(400);
     const notXlsx = await upload(STREET_ADMIN, 'volunteers', Buffer.from('姓名,证件号码\n'), XLSX_CONTENT_TYPE);
@@ -277,7 +346,12 @@ describe('import files the server must refuse or explain', () => {
   });
 
   it('fails a file without the required columns, naming them in the reader’s language', async () => {
-    const job = await dryRun(STREET_ADMIN, 'volunteers', toCsv(['姓名', '手机号', '备注'], [['扎西', '13600000001', '']]), CSV_CONTENT_TYPE);
+    const job = await dryRun(
+      STREET_ADMIN,
+      'volunteers',
+      toCsv(['姓名', '手机号', '备注'], [['扎西', '13600000001', '']]),
+      CSV_CONTENT_TYPE,
+    );
     expect(job.status).toBe('failed');
     expect(job.errors.map((e) => [e.field, e.code])).toEqual([
       ['idNumber', 'missing_column'],
@@ -303,7 +377,14 @@ describe('import files the server must refuse or explain', () => {
     ws.addRow(['夺底街道志愿者花名册']);
     ws.addRow(header);
     ws.addRow(['次仁旺堆', residentId(3400), '13612345678', 'sy-01', 'repair, cooking', 'Tibetan']);
-    ws.addRow(['格桑卓玛', 540124195001011235, '13612345679', 'SY-01', '', '']);
+    ws.addRow([
+      '格桑卓玛',
+      Number('540124195001011235'), // an 18-digit ID typed as a number: Excel keeps 15 digits
+      '13612345679',
+      'SY-01',
+      '',
+      '',
+    ]);
     ws.addRow(['达瓦', residentId(3401), '+86 136 1234 5670', 'SY-01', 'driving', '']);
     const job = await dryRun(STREET_ADMIN, 'volunteers', Buffer.from(await wb.xlsx.writeBuffer()));
     expect(job).toMatchObject({ status: 'validated', total: 3, ok: 2, bad: 1 });
@@ -311,7 +392,9 @@ describe('import files the server must refuse or explain', () => {
   });
 
   it('reads a CSV saved as GB18030 by Excel on a Chinese Windows', async () => {
-    const utf8 = toCsv(VOLUNTEER_HEADER, volunteerRows(3, { offset: 3500 })).toString('utf8').replace(/^\ufeff/, '');
+    const utf8 = toCsv(VOLUNTEER_HEADER, volunteerRows(3, { offset: 3500 }))
+      .toString('utf8')
+      .replace(/^\ufeff/, '');
     // Node can decode GB18030 but not encode it: a tiny encoder for the characters of this file.
     const chars = [...new Set(Array.from(utf8).filter((ch) => ch.charCodeAt(0) > 127))];
     const table = new Map<string, Buffer>();
@@ -344,9 +427,16 @@ describe('GET /api/v1/imports/template', () => {
 
   it('serves a CSV template in Tibetan and English that the import itself accepts', async () => {
     for (const lang of ['bo', 'en']) {
-      const res = await t.app.inject({ method: 'GET', url: '/api/v1/imports/template?kind=residents&format=csv', headers: { 'accept-language': lang } });
+      const res = await t.app.inject({
+        method: 'GET',
+        url: '/api/v1/imports/template?kind=residents&format=csv',
+        headers: { 'accept-language': lang },
+      });
       expect(res.statusCode).toBe(200);
-      const header = res.body.replace(/^\ufeff/, '').trim().split(',');
+      const header = res.body
+        .replace(/^\ufeff/, '')
+        .trim()
+        .split(',');
       if (lang === 'bo') expect(header[0]).toMatch(/[\u0F00-\u0FFF]/);
       else expect(header).toContain('idNumber');
       const rows = [['次仁卓玛', '', '', residentId(3600 + header.length), '', '', 'SY-01', '桑伊路 1 号', '', '']];
@@ -356,7 +446,16 @@ describe('GET /api/v1/imports/template', () => {
   });
 
   it('documents the import routes in the OpenAPI document', async () => {
-    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, Record<string, unknown>> };
-    for (const p of ['/api/v1/imports', '/api/v1/imports/{id}', '/api/v1/imports/{id}/commit', '/api/v1/imports/template', '/api/v1/imports/{id}/report']) expect(doc.paths[p], p).toBeDefined();
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, Record<string, unknown>>;
+    };
+    for (const p of [
+      '/api/v1/imports',
+      '/api/v1/imports/{id}',
+      '/api/v1/imports/{id}/commit',
+      '/api/v1/imports/template',
+      '/api/v1/imports/{id}/report',
+    ])
+      expect(doc.paths[p], p).toBeDefined();
   });
 });

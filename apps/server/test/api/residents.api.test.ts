@@ -26,15 +26,29 @@ const n = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number 
 const residentCount = () => n(sql`SELECT count(*)::int AS n FROM persons WHERE is_resident`);
 const householdCount = () => n(sql`SELECT count(*)::int AS n FROM households`);
 const auditOf = (entityId: string) =>
-  queryRows<{ action: string; old_value: Record<string, unknown> | null; new_value: Record<string, unknown> | null; reason: string | null; actor_account_id: string }>(
-    t.db,
-    sql`SELECT action, old_value, new_value, reason, actor_account_id FROM audit_log WHERE entity_id = ${entityId} ORDER BY id`,
-  );
+  queryRows<{
+    action: string;
+    old_value: Record<string, unknown> | null;
+    new_value: Record<string, unknown> | null;
+    reason: string | null;
+    actor_account_id: string;
+  }>(t.db, sql`SELECT action, old_value, new_value, reason, actor_account_id FROM audit_log WHERE entity_id = ${entityId} ORDER BY id`);
 const personRow = async (id: string) =>
-  (await queryRows<{ name: string; phone_masked: string | null; grid_id: string; community_id: string; household_id: string | null; focus_tags_enc: string | null; focus_tag_index: string[]; proxy_needed: boolean }>(
-    t.db,
-    sql`SELECT name, phone_masked, grid_id, community_id, household_id, focus_tags_enc, focus_tag_index, proxy_needed FROM persons WHERE id = ${id}`,
-  ))[0]!;
+  (
+    await queryRows<{
+      name: string;
+      phone_masked: string | null;
+      grid_id: string;
+      community_id: string;
+      household_id: string | null;
+      focus_tags_enc: string | null;
+      focus_tag_index: string[];
+      proxy_needed: boolean;
+    }>(
+      t.db,
+      sql`SELECT name, phone_masked, grid_id, community_id, household_id, focus_tags_enc, focus_tag_index, proxy_needed FROM persons WHERE id = ${id}`,
+    )
+  )[0]!;
 
 let seq = 7000;
 const newResident = (over: Record<string, unknown> = {}) => ({
@@ -55,7 +69,15 @@ describe('POST /api/v1/residents', () => {
     const res = await send('POST', '/residents', SANGYI_ADMIN, body);
     expect(res.statusCode, res.body).toBe(201);
     const r = res.json() as ResidentListItem;
-    expect(r).toMatchObject({ name: '次仁央宗', gridId: 'grid_sy_02', communityId: 'com_sy', phoneMasked: '139****5678', focusTags: ['elderly'], proxy: true, address: body.address });
+    expect(r).toMatchObject({
+      name: '次仁央宗',
+      gridId: 'grid_sy_02',
+      communityId: 'com_sy',
+      phoneMasked: '139****5678',
+      focusTags: ['elderly'],
+      proxy: true,
+      address: body.address,
+    });
     expect(r.idNumberMasked).toBe(`${body.idNumber.slice(0, 4)}**********${body.idNumber.slice(-4)}`);
     const got = await send('GET', `/residents/${r.id}`, SANGYI_ADMIN);
     expect(got.json()).toMatchObject({ id: r.id, householdId: r.householdId, focusTags: ['elderly'] });
@@ -71,7 +93,12 @@ describe('POST /api/v1/residents', () => {
 
   it('puts a resident into an existing household of the grid', async () => {
     const first = (await send('POST', '/residents', GRID_WORKER_SY02, newResident({ focusTags: [] }))).json() as ResidentListItem;
-    const res = await send('POST', '/residents', GRID_WORKER_SY02, newResident({ address: undefined, householdId: first.householdId, name: '扎西' }));
+    const res = await send(
+      'POST',
+      '/residents',
+      GRID_WORKER_SY02,
+      newResident({ address: undefined, householdId: first.householdId, name: '扎西' }),
+    );
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json()).toMatchObject({ householdId: first.householdId });
   });
@@ -90,7 +117,10 @@ describe('POST /api/v1/residents', () => {
     const before = [await residentCount(), await householdCount()];
     const bad = await send('POST', '/residents', SANGYI_ADMIN, newResident({ idNumber: withBadChecksum(residentId(seq++)) }));
     expect(bad.statusCode).toBe(400);
-    expect(bad.json()).toMatchObject({ code: 'validation_failed', errors: [expect.objectContaining({ field: 'idNumber', code: 'id_checksum' })] });
+    expect(bad.json()).toMatchObject({
+      code: 'validation_failed',
+      errors: [expect.objectContaining({ field: 'idNumber', code: 'id_checksum' })],
+    });
     for (const over of [
       { name: '=HYPERLINK("http://evil.example","x")' },
       { name: '扎'.repeat(51) },
@@ -114,7 +144,12 @@ describe('POST /api/v1/residents', () => {
     expect(without.statusCode).toBe(400);
     expect(without.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'reason', code: 'sensitive_tag_reason' })] });
     expect(await residentCount()).toBe(before);
-    const withReason = await send('POST', '/residents', SANGYI_ADMIN, newResident({ focusTags: ['elderly', 'disabled'], reason: '残联登记证明' }));
+    const withReason = await send(
+      'POST',
+      '/residents',
+      SANGYI_ADMIN,
+      newResident({ focusTags: ['elderly', 'disabled'], reason: '残联登记证明' }),
+    );
     expect(withReason.statusCode).toBe(201);
     const id = (withReason.json() as ResidentListItem).id;
     const [audit] = await auditOf(id);
@@ -141,7 +176,11 @@ describe('POST /api/v1/residents', () => {
 describe('PATCH /api/v1/residents/{id}', () => {
   let id: string;
   beforeAll(async () => {
-    id = ((await send('POST', '/residents', SANGYI_ADMIN, newResident({ focusTags: ['elderly'], proxyNeeded: false }))).json() as ResidentListItem).id;
+    id = (
+      (
+        await send('POST', '/residents', SANGYI_ADMIN, newResident({ focusTags: ['elderly'], proxyNeeded: false }))
+      ).json() as ResidentListItem
+    ).id;
   });
 
   it('changes name, phone and proxy flag; audits only what changed, old → new, masked', async () => {
@@ -172,7 +211,12 @@ describe('PATCH /api/v1/residents/{id}', () => {
     const after = await personRow(id);
     expect(after.focus_tag_index).toContain(t.deps.crypto.blindIndex('focus', 'disabled'));
     const audit = (await auditOf(id)).at(-1)!;
-    expect(audit).toMatchObject({ action: 'resident.update_sensitive', reason: '入户核实', old_value: { focusTags: ['elderly'] }, new_value: { focusTags: ['elderly', '***'] } });
+    expect(audit).toMatchObject({
+      action: 'resident.update_sensitive',
+      reason: '入户核实',
+      old_value: { focusTags: ['elderly'] },
+      new_value: { focusTags: ['elderly', '***'] },
+    });
 
     const removeWithout = await send('PATCH', `/residents/${id}`, SANGYI_ADMIN, { focusTags: ['elderly'] });
     expect(removeWithout.statusCode).toBe(400);
@@ -209,7 +253,9 @@ describe('POST /api/v1/residents/{id}/move', () => {
     expect(sangyi.statusCode).toBe(403);
     const jixiang = await send('POST', `/residents/${id}/move`, JIXIANG_ADMIN, { gridId: 'grid_jx_01' });
     expect(jixiang.statusCode).toBe(404);
-    const otherGridHousehold = (await queryRows<{ id: string }>(t.db, sql`SELECT id FROM households WHERE grid_id = 'grid_sy_04' LIMIT 1`))[0]!.id;
+    const otherGridHousehold = (
+      await queryRows<{ id: string }>(t.db, sql`SELECT id FROM households WHERE grid_id = 'grid_sy_04' LIMIT 1`)
+    )[0]!.id;
     const mismatch = await send('POST', `/residents/${id}/move`, SANGYI_ADMIN, { gridId: 'grid_sy_03', householdId: otherGridHousehold });
     expect(mismatch.statusCode).toBe(400);
     expect(mismatch.json()).toMatchObject({ errors: [expect.objectContaining({ field: 'householdId', code: 'household_not_in_grid' })] });
@@ -218,13 +264,22 @@ describe('POST /api/v1/residents/{id}/move', () => {
 
   it('moves a resident to another grid of the community into a new household; audited old → new', async () => {
     const before = await personRow(id);
-    const res = await send('POST', `/residents/${id}/move`, SANGYI_ADMIN, { gridId: 'grid_sy_03', address: '桑伊社区新村 5 号', reason: '搬家' });
+    const res = await send('POST', `/residents/${id}/move`, SANGYI_ADMIN, {
+      gridId: 'grid_sy_03',
+      address: '桑伊社区新村 5 号',
+      reason: '搬家',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const moved = res.json() as ResidentListItem;
     expect(moved).toMatchObject({ gridId: 'grid_sy_03', communityId: 'com_sy', address: '桑伊社区新村 5 号' });
     expect(moved.householdId).not.toBe(before.household_id);
     const audit = (await auditOf(id)).at(-1)!;
-    expect(audit).toMatchObject({ action: 'resident.move', reason: '搬家', old_value: { gridId: 'grid_sy_02', householdId: before.household_id }, new_value: { gridId: 'grid_sy_03', householdId: moved.householdId } });
+    expect(audit).toMatchObject({
+      action: 'resident.move',
+      reason: '搬家',
+      old_value: { gridId: 'grid_sy_02', householdId: before.household_id },
+      new_value: { gridId: 'grid_sy_03', householdId: moved.householdId },
+    });
     // The grid worker of SY-02 no longer sees the resident.
     expect((await send('GET', `/residents/${id}`, GRID_WORKER_SY02)).statusCode).toBe(404);
   });

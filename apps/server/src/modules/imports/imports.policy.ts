@@ -12,7 +12,8 @@ export function importScopeOf(actor: Actor): PeopleScope {
   return peopleScopeOf(actor);
 }
 
-export const rowInScope = (scope: PeopleScope, grid: { id: string; communityId: string }) => gridInScope(scope, { gridId: grid.id, communityId: grid.communityId });
+export const rowInScope = (scope: PeopleScope, grid: { id: string; communityId: string }) =>
+  gridInScope(scope, { gridId: grid.id, communityId: grid.communityId });
 
 /** A job is seen (and committed) by the person who uploaded it and by the street's admins; for others it does not exist. */
 export function canSeeJob(actor: Actor, job: { createdBy: string; streetId: string }): boolean {

@@ -70,7 +70,10 @@ export async function listGridsOfStreet(tx: Tx, streetId: string) {
 }
 
 export async function listTeamsOfStreet(tx: Tx, streetId: string) {
-  return tx.select({ id: teams.id, name: teams.name, nameBo: teams.nameBo, nameEn: teams.nameEn }).from(teams).where(eq(teams.streetId, streetId));
+  return tx
+    .select({ id: teams.id, name: teams.name, nameBo: teams.nameBo, nameEn: teams.nameEn })
+    .from(teams)
+    .where(eq(teams.streetId, streetId));
 }
 
 /** Which of these ID-number blind indexes belong to a person of the street already. */

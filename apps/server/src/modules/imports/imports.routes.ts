@@ -56,7 +56,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
         format,
         ...(req.query.fileName ? { fileName: req.query.fileName } : {}),
         file: req.body,
-        onError: (jobId, err) => req.log.error({ jobId, error: (err as Error)?.name, code: (err as { code?: string })?.code }, 'import dry run failed'),
+        onError: (jobId, err) =>
+          req.log.error({ jobId, error: (err as Error)?.name, code: (err as { code?: string })?.code }, 'import dry run failed'),
       });
       return reply.code(201).send(created);
     },
@@ -87,7 +88,10 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) => {
       const { body, fileName } = await service.importTemplate({ ...req.query, lang: requestLanguage(req) });
-      return reply.type(FILE_TYPES[req.query.format]).header('content-disposition', attachment(fileName)).send(body as unknown as string); // a Buffer: sent as is, no serializer
+      return reply
+        .type(FILE_TYPES[req.query.format])
+        .header('content-disposition', attachment(fileName))
+        .send(body as unknown as string); // a Buffer: sent as is, no serializer
     },
   );
 
@@ -116,8 +120,15 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => {
-      const { body, fileName } = await service.importReport(req.deps, req.actor, { id: req.params.id, format: req.query.format, lang: requestLanguage(req) });
-      return reply.type(FILE_TYPES[req.query.format]).header('content-disposition', attachment(fileName)).send(body as unknown as string); // a Buffer: sent as is, no serializer
+      const { body, fileName } = await service.importReport(req.deps, req.actor, {
+        id: req.params.id,
+        format: req.query.format,
+        lang: requestLanguage(req),
+      });
+      return reply
+        .type(FILE_TYPES[req.query.format])
+        .header('content-disposition', attachment(fileName))
+        .send(body as unknown as string); // a Buffer: sent as is, no serializer
     },
   );
 
@@ -135,7 +146,8 @@ export const importsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req, reply) => {
       const accepted = await service.commitImport(req.deps, req.actor, {
         id: req.params.id,
-        onError: (jobId, err) => req.log.error({ jobId, error: (err as Error)?.name, code: (err as { code?: string })?.code }, 'import commit failed'),
+        onError: (jobId, err) =>
+          req.log.error({ jobId, error: (err as Error)?.name, code: (err as { code?: string })?.code }, 'import commit failed'),
       });
       return reply.code(202).send(accepted);
     },

@@ -100,7 +100,9 @@ export async function startImport(
     job.id,
     async () => {
       try {
-        await validateFile(deps, { jobId: job.id, streetId: actor.streetId, kind: input.kind, format: input.format }, file, (g) => rowInScope(scope, g));
+        await validateFile(deps, { jobId: job.id, streetId: actor.streetId, kind: input.kind, format: input.format }, file, (g) =>
+          rowInScope(scope, g),
+        );
       } catch (err) {
         await failJob(deps, job.id, 'validating', [{ line: 0, field: 'file', code: 'import_failed' }]).catch(() => undefined);
         throw err;
@@ -136,9 +138,13 @@ async function validateFile(
   }
   const rows = sheet.filter((r) => r.line > header.line);
   if (rows.length === 0) return failJob(deps, job.jobId, 'validating', [{ line: 0, field: 'file', code: 'no_rows' }]);
-  if (rows.length > IMPORT_MAX_ROWS) return failJob(deps, job.jobId, 'validating', [{ line: 0, field: 'file', code: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } }]);
+  if (rows.length > IMPORT_MAX_ROWS)
+    return failJob(deps, job.jobId, 'validating', [{ line: 0, field: 'file', code: 'too_many_rows', params: { max: IMPORT_MAX_ROWS } }]);
 
-  const [gridRows, teamRows] = await Promise.all([repo.listGridsOfStreet(deps.db, job.streetId), repo.listTeamsOfStreet(deps.db, job.streetId)]);
+  const [gridRows, teamRows] = await Promise.all([
+    repo.listGridsOfStreet(deps.db, job.streetId),
+    repo.listTeamsOfStreet(deps.db, job.streetId),
+  ]);
   const teams = new Map<string, string>();
   for (const t of teamRows) for (const n of [t.name, t.nameBo, t.nameEn]) if (n) teams.set(normalizeTeamName(n), t.id);
   const validate = createRowValidator(
@@ -169,7 +175,8 @@ async function validateFile(
   // Valid rows whose person is registered already: the commit will count them as unchanged.
   const hashes = valid.map((r) => deps.crypto.blindIndex('id', r.idNumber));
   let existing = 0;
-  for (let i = 0; i < hashes.length; i += 1000) existing += (await repo.existingIdHashes(deps.db, job.streetId, hashes.slice(i, i + 1000))).size;
+  for (let i = 0; i < hashes.length; i += 1000)
+    existing += (await repo.existingIdHashes(deps.db, job.streetId, hashes.slice(i, i + 1000))).size;
 
   await repo.updateJob(deps.db, job.jobId, 'validating', {
     status: 'validated',
@@ -190,7 +197,11 @@ async function validateFile(
 async function visibleJob(deps: Deps, actor: Actor, id: string) {
   const job = await repo.findJob(deps.db, actor.streetId, id);
   if (!job || !canSeeJob(actor, job)) throw new AppError('not_found');
-  if ((job.status === 'validating' || job.status === 'importing') && !running.has(job.id) && deps.now().getTime() - job.updatedAt.getTime() > STALE_MS) {
+  if (
+    (job.status === 'validating' || job.status === 'importing') &&
+    !running.has(job.id) &&
+    deps.now().getTime() - job.updatedAt.getTime() > STALE_MS
+  ) {
     // The process that ran it stopped (restart, crash): people imported so far stay; a new upload of the same file finishes the work.
     await failJob(deps, job.id, job.status, [...job.errors, { line: 0, field: 'file', code: 'interrupted' }]);
     return (await repo.findJob(deps.db, actor.streetId, id))!;
@@ -247,7 +258,9 @@ export async function commitImport(
   const actor = requireActor(actorOrNone);
   importScopeOf(actor);
   const job = await visibleJob(deps, actor, input.id);
-  const claimed = await withTransaction(deps.db, (tx) => repo.updateJob(tx, job.id, 'validated', { status: 'importing', startedAt: deps.now() }));
+  const claimed = await withTransaction(deps.db, (tx) =>
+    repo.updateJob(tx, job.id, 'validated', { status: 'importing', startedAt: deps.now() }),
+  );
   if (!claimed) {
     const now = await repo.findJob(deps.db, actor.streetId, job.id);
     throw new AppError('invalid_transition', { from: now?.status ?? job.status, action: 'commit' });
@@ -275,7 +288,8 @@ async function commitRows(deps: Deps, actor: Actor, job: repo.ImportJobRow) {
     const chunk = rows.slice(i, i + COMMIT_CHUNK);
     const write = () =>
       withTransaction(deps.db, async (tx) => {
-        const result = job.kind === 'volunteers' ? await insertVolunteerRows(tx, deps, actor, chunk) : await insertResidentRows(tx, deps, actor, chunk);
+        const result =
+          job.kind === 'volunteers' ? await insertVolunteerRows(tx, deps, actor, chunk) : await insertResidentRows(tx, deps, actor, chunk);
         if (!(await repo.addCommitProgress(tx, job.id, { imported: result.personIds.length, unchanged: result.unchanged }))) {
           throw new AppError('conflict', { reason: 'job_not_importing' });
         }
@@ -286,7 +300,12 @@ async function commitRows(deps: Deps, actor: Actor, job: repo.ImportJobRow) {
             action: job.kind === 'volunteers' ? 'import.volunteers' : 'import.residents',
             entityType: 'import_job',
             entityId: job.id,
-            newValue: { lines: [chunk[0]!.line, chunk[chunk.length - 1]!.line], personIds: result.personIds, unchanged: result.unchanged, sensitiveTagRows: result.sensitiveTagRows },
+            newValue: {
+              lines: [chunk[0]!.line, chunk[chunk.length - 1]!.line],
+              personIds: result.personIds,
+              unchanged: result.unchanged,
+              sensitiveTagRows: result.sensitiveTagRows,
+            },
             reason: `import ${job.id}`,
           });
         }
@@ -352,10 +371,22 @@ async function insertVolunteerRows(tx: Tx, deps: Deps, actor: Actor, rows: Valid
   if (fresh.length === 0) return { personIds: [], unchanged: rows.length, sensitiveTagRows: 0 };
   const firstSerial = await repo.takeVolunteerSerials(tx, actor.streetId, fresh.length);
   const year = String(new Date(now.getTime() + 8 * 3_600_000).getUTCFullYear()); // Asia/Shanghai
-  const people = fresh.map((r, i) => ({ r, personId: `per_${crypto.randomUUID()}`, volunteerId: `vol_${crypto.randomUUID()}`, volunteerNo: formatVolunteerNo(year, firstSerial + i) }));
+  const people = fresh.map((r, i) => ({
+    r,
+    personId: `per_${crypto.randomUUID()}`,
+    volunteerId: `vol_${crypto.randomUUID()}`,
+    volunteerNo: formatVolunteerNo(year, firstSerial + i),
+  }));
   await repo.insertPersons(
     tx,
-    people.map(({ r, personId }) => ({ id: personId, streetId: actor.streetId, ...sealedPerson(deps, r), isResident: false, createdAt: now, updatedAt: now })),
+    people.map(({ r, personId }) => ({
+      id: personId,
+      streetId: actor.streetId,
+      ...sealedPerson(deps, r),
+      isResident: false,
+      createdAt: now,
+      updatedAt: now,
+    })),
   );
   await repo.insertVolunteers(
     tx,
@@ -371,7 +402,9 @@ async function insertVolunteerRows(tx: Tx, deps: Deps, actor: Actor, rows: Valid
   );
   await repo.insertTeamMembers(
     tx,
-    people.filter(({ r }) => r.teamId).map(({ r, volunteerId }) => ({ teamId: r.teamId!, volunteerId, streetId: actor.streetId, role: 'member' as const, joinedAt: now })),
+    people
+      .filter(({ r }) => r.teamId)
+      .map(({ r, volunteerId }) => ({ teamId: r.teamId!, volunteerId, streetId: actor.streetId, role: 'member' as const, joinedAt: now })),
   );
   return { personIds: people.map((p) => p.personId), unchanged: rows.length - fresh.length, sensitiveTagRows: 0 };
 }
@@ -387,7 +420,8 @@ async function insertResidentRows(tx: Tx, deps: Deps, actor: Actor, rows: ValidR
   const key = (gridId: string, address: string) => `${gridId}\u0000${address}`;
   const households = new Map<string, string>();
   const wanted = fresh.filter((r) => r.address).map((r) => ({ gridId: r.gridId, address: r.address! }));
-  for (const h of await repo.findHouseholds(tx, actor.streetId, wanted)) if (!households.has(key(h.gridId, h.address))) households.set(key(h.gridId, h.address), h.id);
+  for (const h of await repo.findHouseholds(tx, actor.streetId, wanted))
+    if (!households.has(key(h.gridId, h.address))) households.set(key(h.gridId, h.address), h.id);
   const newHouseholds: { id: string; streetId: string; communityId: string; gridId: string; address: string; createdAt: Date }[] = [];
   for (const r of fresh) {
     if (!r.address || households.has(key(r.gridId, r.address))) continue;
@@ -434,10 +468,29 @@ function allowedValues(field: (typeof VALUE_FIELDS)[number], lang: UiLang): stri
     .join('、');
 }
 
-const TEMPLATE_TEXT: Record<UiLang, { sheet: string; notes: string; column: string; required: string; yes: string; no: string; rule: string }> = {
+const TEMPLATE_TEXT: Record<
+  UiLang,
+  { sheet: string; notes: string; column: string; required: string; yes: string; no: string; rule: string }
+> = {
   'zh-CN': { sheet: '数据', notes: '填写说明', column: '列', required: '必填', yes: '是', no: '否', rule: '填写要求与可选值' },
-  bo: { sheet: 'གཞི་གྲངས།', notes: 'འབྲི་སྟངས་གསལ་བཤད།', column: 'ཕྲེང་།', required: 'ངེས་པར་འབྲི་དགོས།', yes: 'ཡིན།', no: 'མིན།', rule: 'འབྲི་སྟངས་དང་འདེམས་ཆོག་པའི་གྲངས་ཐང་།' },
-  en: { sheet: 'data', notes: 'instructions', column: 'column', required: 'required', yes: 'yes', no: 'no', rule: 'format and allowed values' },
+  bo: {
+    sheet: 'གཞི་གྲངས།',
+    notes: 'འབྲི་སྟངས་གསལ་བཤད།',
+    column: 'ཕྲེང་།',
+    required: 'ངེས་པར་འབྲི་དགོས།',
+    yes: 'ཡིན།',
+    no: 'མིན།',
+    rule: 'འབྲི་སྟངས་དང་འདེམས་ཆོག་པའི་གྲངས་ཐང་།',
+  },
+  en: {
+    sheet: 'data',
+    notes: 'instructions',
+    column: 'column',
+    required: 'required',
+    yes: 'yes',
+    no: 'no',
+    rule: 'format and allowed values',
+  },
 };
 
 const FORMAT_RULES: Record<UiLang, Partial<Record<string, string>>> = {
@@ -463,7 +516,8 @@ const FORMAT_RULES: Record<UiLang, Partial<Record<string, string>>> = {
   },
   en: {
     name: 'at most 50 characters',
-    idNumber: 'resident ID: 18 characters (the last may be X); format the column as text. A re-import recognises people by ID number and never adds them twice',
+    idNumber:
+      'resident ID: 18 characters (the last may be X); format the column as text. A re-import recognises people by ID number and never adds them twice',
     birthDate: 'for ID types other than the resident ID, YYYY-MM-DD',
     phone: '11-digit mobile number',
     gridCode: 'grid code, e.g. SY-02',
@@ -477,7 +531,11 @@ const FORMAT_RULES: Record<UiLang, Partial<Record<string, string>>> = {
  * The import template of a kind in the caller's language: the header row (xlsx: with an
  * instructions sheet and ID numbers formatted as text; CSV: UTF-8 with BOM).
  */
-export async function importTemplate(input: { kind: ImportKind; format: ImportFormat; lang: UiLang }): Promise<{ body: Buffer; fileName: string }> {
+export async function importTemplate(input: {
+  kind: ImportKind;
+  format: ImportFormat;
+  lang: UiLang;
+}): Promise<{ body: Buffer; fileName: string }> {
   const columns = IMPORT_COLUMNS[input.kind];
   const header = columns.map((c) => c.header[input.lang]);
   const base = `${input.kind}-template`;
@@ -486,12 +544,20 @@ export async function importTemplate(input: { kind: ImportKind; format: ImportFo
   const rules = FORMAT_RULES[input.lang];
   const notes = columns.map((c) => {
     const values = (VALUE_FIELDS as readonly string[]).includes(c.field)
-      ? [allowedValues(c.field as (typeof VALUE_FIELDS)[number], input.lang), ['skills', 'languages', 'focusTags'].includes(c.field) ? rules.multi : undefined]
+      ? [
+          allowedValues(c.field as (typeof VALUE_FIELDS)[number], input.lang),
+          ['skills', 'languages', 'focusTags'].includes(c.field) ? rules.multi : undefined,
+        ]
       : [rules[c.field]];
     return [c.header[input.lang], c.required ? t.yes : t.no, values.filter(Boolean).join('；')];
   });
   const sheets: SheetOut[] = [
-    { name: t.sheet, header, rows: [], textColumns: columns.map((c, i) => (['idNumber', 'phone', 'gridCode', 'birthDate'].includes(c.field) ? i : -1)).filter((i) => i >= 0) },
+    {
+      name: t.sheet,
+      header,
+      rows: [],
+      textColumns: columns.map((c, i) => (['idNumber', 'phone', 'gridCode', 'birthDate'].includes(c.field) ? i : -1)).filter((i) => i >= 0),
+    },
     { name: t.notes, header: [t.column, t.required, t.rule], rows: notes },
   ];
   return { body: await writeXlsx(sheets), fileName: `${base}.xlsx` };
@@ -520,7 +586,13 @@ export async function importReport(
     const p = presentRowError(job.kind, e, input.lang);
     return [p.line, columnLabel(job.kind, p.field, input.lang), p.code, p.message];
   });
-  const sheet: SheetOut = { name: input.lang === 'en' ? 'problems' : input.lang === 'bo' ? 'གནད་དོན།' : '问题', header: REPORT_HEADER[input.lang], rows };
+  const sheet: SheetOut = {
+    name: input.lang === 'en' ? 'problems' : input.lang === 'bo' ? 'གནད་དོན།' : '问题',
+    header: REPORT_HEADER[input.lang],
+    rows,
+  };
   const base = `import-${job.id}-report`;
-  return input.format === 'csv' ? { body: writeCsv(sheet), fileName: `${base}.csv` } : { body: await writeXlsx([sheet]), fileName: `${base}.xlsx` };
+  return input.format === 'csv'
+    ? { body: writeCsv(sheet), fileName: `${base}.csv` }
+    : { body: await writeXlsx([sheet]), fileName: `${base}.xlsx` };
 }

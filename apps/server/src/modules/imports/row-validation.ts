@@ -78,7 +78,11 @@ export interface HeaderMap {
 }
 
 /** Team names compare without quotes of any kind, spaces and case: “布谷响铃”志愿服务队 = "布谷响铃"志愿服务队. */
-export const normalizeTeamName = (s: string) => s.normalize('NFKC').replace(/["'“”‘’「」『』《》\s]/gu, '').toLowerCase();
+export const normalizeTeamName = (s: string) =>
+  s
+    .normalize('NFKC')
+    .replace(/["'“”‘’「」『』《》\s]/gu, '')
+    .toLowerCase();
 
 function aliasesOf(column: ImportColumn): string[] {
   return [column.header['zh-CN'], column.header.bo, column.header.en, ...column.aliases].map(normalizeHeader);
@@ -163,7 +167,7 @@ export function createRowValidator(ctx: RowContext, header: HeaderMap) {
     /** The trimmed text of a column after the generic checks (required, length, control characters); null when empty or bad. */
     const text = (field: ImportField): string | null => {
       const column = columns.get(field);
-      const value = raw.get(field)?.text.replace(/\s+/gu, ' ') ?? '';
+      const value = raw.get(field)?.text.replace(/\s+/gu, ' ').trim() ?? '';
       if (!column) return null;
       if (value === '') {
         if (column.required) problem(field, 'required');
@@ -190,7 +194,10 @@ export function createRowValidator(ctx: RowContext, header: HeaderMap) {
       const value = text(field);
       if (!value) return [];
       const out: T[] = [];
-      for (const part of value.split(MULTI_VALUE_SEPARATORS).map((p) => p.trim()).filter(Boolean)) {
+      for (const part of value
+        .split(MULTI_VALUE_SEPARATORS)
+        .map((p) => p.trim())
+        .filter(Boolean)) {
         const code = LOOKUPS[field].get(normalizeLabel(part)) as T | undefined;
         if (!code) {
           problem(field, 'unknown_value', { value: shown(part) });

@@ -15,7 +15,10 @@ export function residentWriteScopeOf(actor: Actor): PeopleScope {
 /** Whether a grid (or anything placed in it) lies in the scope. */
 export function gridInScope(scope: PeopleScope, place: { gridId: string | null; communityId: string | null }): boolean {
   if (scope.all) return true;
-  return (place.gridId !== null && scope.gridIds.includes(place.gridId)) || (place.communityId !== null && scope.communityIds.includes(place.communityId));
+  return (
+    (place.gridId !== null && scope.gridIds.includes(place.gridId)) ||
+    (place.communityId !== null && scope.communityIds.includes(place.communityId))
+  );
 }
 
 /** The sensitive tags (disabled, child, left-behind child) that a change of tags sets or removes. */

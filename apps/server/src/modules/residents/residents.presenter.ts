@@ -15,7 +15,10 @@ export function presentHousehold(row: HouseholdRow, memberCount: number): Househ
  * Focus tags as the audit log keeps them: ordinary tags in clear, sensitive ones (disability,
  * children) only as a count plus a ciphertext that an authorised review can open (DR-21, DR-23).
  */
-export function auditTags(tags: readonly FocusTag[], encrypt: (plain: string) => string): { focusTags: string[]; sensitiveTagsEnc?: string } {
+export function auditTags(
+  tags: readonly FocusTag[],
+  encrypt: (plain: string) => string,
+): { focusTags: string[]; sensitiveTagsEnc?: string } {
   const sensitive = tags.filter(isSensitiveFocusTag);
   const plain: string[] = tags.filter((t) => !isSensitiveFocusTag(t));
   if (sensitive.length === 0) return { focusTags: plain };

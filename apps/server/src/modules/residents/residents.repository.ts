@@ -7,12 +7,20 @@ export type HouseholdRow = typeof households.$inferSelect;
 export type GridRow = typeof grids.$inferSelect;
 
 export async function findGrid(tx: Tx, streetId: string, id: string): Promise<GridRow | undefined> {
-  const [row] = await tx.select().from(grids).where(and(eq(grids.id, id), eq(grids.streetId, streetId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(grids)
+    .where(and(eq(grids.id, id), eq(grids.streetId, streetId)))
+    .limit(1);
   return row;
 }
 
 export async function findHousehold(tx: Tx, streetId: string, id: string): Promise<HouseholdRow | undefined> {
-  const [row] = await tx.select().from(households).where(and(eq(households.id, id), eq(households.streetId, streetId))).limit(1);
+  const [row] = await tx
+    .select()
+    .from(households)
+    .where(and(eq(households.id, id), eq(households.streetId, streetId)))
+    .limit(1);
   return row;
 }
 
@@ -32,12 +40,19 @@ export async function updateHouseholdAddress(tx: Tx, input: { id: string; from: 
 }
 
 export async function countHouseholdMembers(tx: Tx, householdId: string): Promise<number> {
-  const [row] = await tx.select({ n: sql<number>`count(*)::int` }).from(persons).where(eq(persons.householdId, householdId));
+  const [row] = await tx
+    .select({ n: sql<number>`count(*)::int` })
+    .from(persons)
+    .where(eq(persons.householdId, householdId));
   return row?.n ?? 0;
 }
 
 /** A resident (is_resident) of the street, with the address of their household. */
-export async function findResident(tx: Tx, streetId: string, id: string): Promise<{ person: PersonRow; address: string | null } | undefined> {
+export async function findResident(
+  tx: Tx,
+  streetId: string,
+  id: string,
+): Promise<{ person: PersonRow; address: string | null } | undefined> {
   const [row] = await tx
     .select({ person: persons, address: households.address })
     .from(persons)
@@ -64,7 +79,19 @@ export async function insertPerson(tx: Tx, row: typeof persons.$inferInsert): Pr
 }
 
 type PersonPatch = Partial<
-  Pick<PersonRow, 'name' | 'phoneEnc' | 'phoneHash' | 'phoneMasked' | 'focusTagsEnc' | 'focusTagIndex' | 'proxyNeeded' | 'gridId' | 'communityId' | 'householdId'>
+  Pick<
+    PersonRow,
+    | 'name'
+    | 'phoneEnc'
+    | 'phoneHash'
+    | 'phoneMasked'
+    | 'focusTagsEnc'
+    | 'focusTagIndex'
+    | 'proxyNeeded'
+    | 'gridId'
+    | 'communityId'
+    | 'householdId'
+  >
 >;
 
 const COLUMNS = {

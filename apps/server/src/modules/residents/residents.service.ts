@@ -60,7 +60,13 @@ async function gridForWrite(tx: Tx, actor: Actor, scope: ReturnType<typeof resid
 }
 
 /** An existing household to put a resident in: 404 unless in the street and scope; it must lie in `gridId`. */
-async function householdForWrite(tx: Tx, actor: Actor, scope: ReturnType<typeof residentWriteScopeOf>, householdId: string, gridId: string) {
+async function householdForWrite(
+  tx: Tx,
+  actor: Actor,
+  scope: ReturnType<typeof residentWriteScopeOf>,
+  householdId: string,
+  gridId: string,
+) {
   const household = await repo.findHousehold(tx, actor.streetId, householdId);
   if (!household || !gridInScope(scope, household)) throw new AppError('not_found');
   if (household.gridId !== gridId) {
@@ -91,7 +97,14 @@ export async function createResident(deps: Deps, actorOrNone: Actor | undefined,
         if (await repo.findPersonIdByIdHash(tx, actor.streetId, idHash)) throw new AppError('duplicate_id_number');
       }
       if (!household) {
-        household = await repo.insertHousehold(tx, { id: newId('hh'), streetId: actor.streetId, communityId: grid.communityId, gridId: grid.id, address: input.address!, createdAt: now });
+        household = await repo.insertHousehold(tx, {
+          id: newId('hh'),
+          streetId: actor.streetId,
+          communityId: grid.communityId,
+          gridId: grid.id,
+          address: input.address!,
+          createdAt: now,
+        });
         await appendAudit(tx, {
           streetId: actor.streetId,
           actorAccountId: actor.accountId,
@@ -138,7 +151,8 @@ export async function createResident(deps: Deps, actorOrNone: Actor | undefined,
   } catch (err) {
     // Two registrations of one ID at the same moment: the unique index decides.
     const constraint = uniqueViolation(err);
-    if (constraint !== undefined && (constraint === '' || constraint.startsWith('persons_id_number'))) throw new AppError('duplicate_id_number');
+    if (constraint !== undefined && (constraint === '' || constraint.startsWith('persons_id_number')))
+      throw new AppError('duplicate_id_number');
     throw err;
   }
 }
@@ -155,7 +169,12 @@ async function residentForWrite(tx: Tx, actor: Actor, scope: ReturnType<typeof r
  * tag needs a reason. Audited: only the changed fields, old → new, masked.
  * @throws unauthenticated | forbidden | not_found | validation_failed | conflict
  */
-export async function updateResident(deps: Deps, actorOrNone: Actor | undefined, id: string, input: ResidentUpdate): Promise<ResidentListItem> {
+export async function updateResident(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  id: string,
+  input: ResidentUpdate,
+): Promise<ResidentListItem> {
   const actor = requireActor(actorOrNone);
   const scope = residentWriteScopeOf(actor);
   const now = deps.now();
@@ -173,7 +192,10 @@ export async function updateResident(deps: Deps, actorOrNone: Actor | undefined,
       oldValue.name = person.name;
       newValue.name = input.name;
     }
-    if (input.phone !== undefined && (input.phone === null ? person.phoneHash !== null : deps.crypto.blindIndex('phone', input.phone) !== person.phoneHash)) {
+    if (
+      input.phone !== undefined &&
+      (input.phone === null ? person.phoneHash !== null : deps.crypto.blindIndex('phone', input.phone) !== person.phoneHash)
+    ) {
       Object.assign(set, encodePhone(deps, input.phone));
       oldValue.phoneMasked = person.phoneMasked;
       newValue.phoneMasked = input.phone === null ? null : maskPhone(input.phone);
@@ -226,7 +248,14 @@ export async function moveResident(deps: Deps, actorOrNone: Actor | undefined, i
     const grid = await gridForWrite(tx, actor, scope, input.gridId);
     let household = input.householdId ? await householdForWrite(tx, actor, scope, input.householdId, grid.id) : undefined;
     if (!household && input.address) {
-      household = await repo.insertHousehold(tx, { id: newId('hh'), streetId: actor.streetId, communityId: grid.communityId, gridId: grid.id, address: input.address, createdAt: now });
+      household = await repo.insertHousehold(tx, {
+        id: newId('hh'),
+        streetId: actor.streetId,
+        communityId: grid.communityId,
+        gridId: grid.id,
+        address: input.address,
+        createdAt: now,
+      });
       await appendAudit(tx, {
         streetId: actor.streetId,
         actorAccountId: actor.accountId,
@@ -241,7 +270,12 @@ export async function moveResident(deps: Deps, actorOrNone: Actor | undefined, i
     if (target.gridId === person.gridId && target.householdId === person.householdId) {
       return presentResidentRow(person, oldAddress, tags, now.getFullYear());
     }
-    const updated = await repo.updatePerson(tx, { id, expect: { gridId: person.gridId, householdId: person.householdId }, set: target, now });
+    const updated = await repo.updatePerson(tx, {
+      id,
+      expect: { gridId: person.gridId, householdId: person.householdId },
+      set: target,
+      now,
+    });
     if (!updated) throw new AppError('conflict');
     await appendAudit(tx, {
       streetId: actor.streetId,
