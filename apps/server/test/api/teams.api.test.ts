@@ -183,6 +183,17 @@ describe('applications', () => {
     expect((await call('POST', `/api/v1/team-applications/${applicationId}/reject`, '13900000005', { reason: '晚了' })).statusCode).toBe(409);
   });
 
+  it('lets exactly one of two simultaneous approvals win; the other gets 409', async () => {
+    const pending = (await call('GET', `/api/v1/teams/${BUGU}/applications?status=pending`, '13900000005')).json() as { items: { id: string; volunteerId: string }[] };
+    const target = pending.items.at(-1)!;
+    const results = await Promise.all([
+      call('POST', `/api/v1/team-applications/${target.id}/approve`, '13900000005'),
+      call('POST', `/api/v1/team-applications/${target.id}/approve`, '13900000002'),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect(await memberRole(BUGU, target.volunteerId)).toBe('member');
+  });
+
   it('needs a reason to reject', async () => {
     const pending = (await call('GET', `/api/v1/teams/${BUGU}/applications?status=pending`, '13900000005')).json() as { items: { id: string }[] };
     const id = pending.items[0]!.id;
@@ -218,6 +229,8 @@ describe('members, leaving and invitations', () => {
     const leader = await call('DELETE', `/api/v1/teams/${BUGU}/members/me`, '13900000005');
     expect(leader.statusCode).toBe(409);
     expect(leader.json()).toMatchObject({ code: 'leader_must_hand_over' });
+    const inTibetan = await call('DELETE', `/api/v1/teams/${BUGU}/members/me`, '13900000005', undefined, { 'accept-language': 'bo' });
+    expect((inTibetan.json() as { title: string }).title).toMatch(/[\u0F00-\u0FFF]/);
     expect(await memberRole(BUGU, volunteerIdOf['13900000005']!)).toBe('leader');
     expect((await call('DELETE', `/api/v1/teams/${BUGU}/members/me`, '13900000009')).statusCode).toBe(204);
     expect(await memberRole(BUGU, volunteerIdOf['13900000009']!)).toBeUndefined();
