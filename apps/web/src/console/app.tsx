@@ -1,5 +1,5 @@
 import { lazy, useState, type ReactNode } from 'react';
-import { ConfigProvider, Empty } from 'antd';
+import { Alert, ConfigProvider, Empty } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from 'react-router-dom';
@@ -12,6 +12,7 @@ import { createQueryClient } from '../lib/query-client';
 import { isStaff } from '../lib/roles';
 import { Loading, ProblemAlert } from './components/query-state';
 import { ConsoleLayout } from './layout';
+import { canOpen, type ConsoleSection } from './nav';
 import { LoginPage } from './routes/login';
 import { NoAccessPage } from './routes/no-access';
 
@@ -23,6 +24,10 @@ const VolunteersPage = lazy(() => import('./routes/volunteers'));
 const ResidentsPage = lazy(() => import('./routes/residents'));
 const UnitsPage = lazy(() => import('./routes/units'));
 const MePage = lazy(() => import('./routes/me'));
+const ImportsPage = lazy(() => import('./routes/imports'));
+const PartyReportsPage = lazy(() => import('./routes/party-reports'));
+const PartyMembersPage = lazy(() => import('./routes/party-members'));
+const DeletionRequestsPage = lazy(() => import('./routes/deletion-requests'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 /** Signed-in staff get the console; others a clear message with a way back to the H5. */
@@ -37,6 +42,21 @@ function StaffOnly() {
   return <ConsoleLayout me={me.data} />;
 }
 
+/** A page of a section the user's roles do not open says so (the menu does not show it either). */
+function Section({ name, page }: { name: ConsoleSection; page: ReactNode }) {
+  const { t } = useTranslation();
+  const { data: me } = useMe();
+  if (me && !canOpen(me, name)) {
+    return (
+      <>
+        <h1 className="console-page-title">{t(`console.menu.${name}`)}</h1>
+        <Alert type="warning" showIcon role="alert" title={t('console.sectionForbidden')} />
+      </>
+    );
+  }
+  return page;
+}
+
 export function ConsoleRoutes() {
   return (
     <Routes>
@@ -49,6 +69,10 @@ export function ConsoleRoutes() {
         <Route path="volunteers" element={<VolunteersPage />} />
         <Route path="residents" element={<ResidentsPage />} />
         <Route path="units" element={<UnitsPage />} />
+        <Route path="imports" element={<Section name="imports" page={<ImportsPage />} />} />
+        <Route path="party-reports" element={<Section name="partyReports" page={<PartyReportsPage />} />} />
+        <Route path="party-members" element={<Section name="partyMembers" page={<PartyMembersPage />} />} />
+        <Route path="deletion-requests" element={<Section name="deletionRequests" page={<DeletionRequestsPage />} />} />
         <Route path="me" element={<MePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

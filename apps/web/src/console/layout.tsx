@@ -1,6 +1,6 @@
 import { Suspense, type ReactNode } from 'react';
 import { Button, Layout, Menu } from 'antd';
-import { BuildingIcon, ChartIcon, HomeIcon, OrgIcon, PeopleIcon, TeamIcon, UserIcon } from '../components/ui/icons';
+import { BuildingIcon, ChartIcon, FlagIcon, HomeIcon, OrgIcon, PeopleIcon, ShieldIcon, TeamIcon, UploadIcon, UserIcon } from '../components/ui/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@duodi/contracts';
@@ -18,6 +18,10 @@ const ICONS: Record<ConsoleSection, ReactNode> = {
   volunteers: <PeopleIcon />,
   residents: <HomeIcon />,
   units: <BuildingIcon />,
+  imports: <UploadIcon />,
+  partyReports: <FlagIcon />,
+  partyMembers: <FlagIcon />,
+  deletionRequests: <ShieldIcon />,
   me: <UserIcon />,
 };
 

@@ -1,18 +1,43 @@
-import type { Role } from '@duodi/contracts';
+import type { Me, Role } from '@duodi/contracts';
 
-export type ConsoleSection = 'dashboard' | 'communities' | 'teams' | 'volunteers' | 'residents' | 'units' | 'me';
+export type ConsoleSection =
+  | 'dashboard'
+  | 'communities'
+  | 'teams'
+  | 'volunteers'
+  | 'residents'
+  | 'imports'
+  | 'partyReports'
+  | 'partyMembers'
+  | 'units'
+  | 'deletionRequests'
+  | 'me';
 
-/** The console menu, and which staff roles see each entry (the server still decides on every call). */
-export const CONSOLE_NAV: { section: ConsoleSection; path: string; roles: readonly Role[] | 'all' }[] = [
+type NavItem = { section: ConsoleSection; path: string; roles: readonly Role[] | 'all' };
+
+/**
+ * The console menu and which staff roles see each entry. This only hides what would end in 403;
+ * the server still decides on every call.
+ */
+export const CONSOLE_NAV: readonly NavItem[] = [
   { section: 'dashboard', path: '/', roles: 'all' },
   { section: 'communities', path: '/communities', roles: 'all' },
   { section: 'teams', path: '/teams', roles: 'all' },
   { section: 'volunteers', path: '/volunteers', roles: ['street_admin', 'community_admin', 'grid_worker', 'team_leader'] },
   { section: 'residents', path: '/residents', roles: ['street_admin', 'community_admin', 'grid_worker'] },
+  { section: 'imports', path: '/imports', roles: ['street_admin', 'community_admin', 'grid_worker'] },
+  { section: 'partyReports', path: '/party-reports', roles: ['street_admin', 'community_admin'] },
+  { section: 'partyMembers', path: '/party-members', roles: ['street_admin', 'unit_admin'] },
   { section: 'units', path: '/units', roles: ['street_admin', 'community_admin', 'unit_admin'] },
+  { section: 'deletionRequests', path: '/deletion-requests', roles: ['street_admin', 'community_admin'] },
   { section: 'me', path: '/me', roles: 'all' },
 ];
 
 export function navFor(roles: readonly Role[]) {
   return CONSOLE_NAV.filter((item) => item.roles === 'all' || item.roles.some((role) => roles.includes(role)));
+}
+
+/** Whether the signed-in user's roles open a section (used by the routes too, to show a clear "not for you"). */
+export function canOpen(me: Pick<Me, 'roles'>, section: ConsoleSection): boolean {
+  return navFor(me.roles).some((item) => item.section === section);
 }

@@ -12,6 +12,10 @@ const CommunityPage = lazy(() => import('./routes/community'));
 const TeamsPage = lazy(() => import('./routes/teams'));
 const TeamPage = lazy(() => import('./routes/team'));
 const MePage = lazy(() => import('./routes/me'));
+const MeEditPage = lazy(() => import('./routes/me-edit'));
+const MyApplicationsPage = lazy(() => import('./routes/my-applications'));
+const RegisterPage = lazy(() => import('./routes/register'));
+const PrivacyPage = lazy(() => import('./routes/privacy'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 export function H5Routes() {
@@ -25,6 +29,10 @@ export function H5Routes() {
         <Route path="teams" element={<TeamsPage />} />
         <Route path="teams/:id" element={<TeamPage />} />
         <Route path="me" element={<MePage />} />
+        <Route path="me/edit" element={<MeEditPage />} />
+        <Route path="me/applications" element={<MyApplicationsPage />} />
+        <Route path="register" element={<RegisterPage />} />
+        <Route path="privacy" element={<PrivacyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -87,34 +87,86 @@ export async function toApiError(response: Response): Promise<ApiError> {
   });
 }
 
+function baseHeaders(): Record<string, string> {
+  return { Accept: 'application/json, application/problem+json', 'Accept-Language': currentLanguage() };
+}
+
+async function send(url: string, init: RequestInit, signal?: AbortSignal): Promise<Response> {
+  let response: Response;
+  try {
+    response = await fetch(url, { ...init, credentials: 'include', signal });
+  } catch (error) {
+    if (signal?.aborted) throw error;
+    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: '', code: 'network_error' });
+  }
+  if (!response.ok) throw await toApiError(response);
+  return response;
+}
+
+async function readJson<T>(response: Response): Promise<T> {
+  if (response.status === 204) return undefined as T;
+  const text = await response.text();
+  return (text ? JSON.parse(text) : undefined) as T;
+}
+
 /**
  * Calls the platform API with the session cookie and the UI language.
  * @throws ApiError for every non-2xx answer and for network failures (status 0, code `network_error`).
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal } = options;
-  const headers: Record<string, string> = {
-    Accept: 'application/json, application/problem+json',
-    'Accept-Language': currentLanguage(),
-  };
+  const headers = baseHeaders();
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  const response = await send(buildUrl(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, signal);
+  return readJson<T>(response);
+}
 
-  let response: Response;
-  try {
-    response = await fetch(buildUrl(path, query), {
-      method,
-      headers,
-      body: body === undefined ? undefined : JSON.stringify(body),
-      credentials: 'include',
-      signal,
-    });
-  } catch (error) {
-    if (signal?.aborted) throw error;
-    throw new ApiError({ type: 'about:blank', title: 'Network error', status: 0, detail: '', code: 'network_error' });
+/**
+ * Sends a file as the raw request body (imports, team logos), with its own Content-Type.
+ * @throws ApiError as apiRequest does.
+ */
+export async function apiUpload<T>(
+  path: string,
+  { file, method = 'POST', query, contentType }: { file: Blob; method?: 'POST' | 'PUT'; query?: Record<string, QueryValue>; contentType?: string },
+): Promise<T> {
+  const headers = baseHeaders();
+  headers['Content-Type'] = contentType || file.type || 'application/octet-stream';
+  const response = await send(buildUrl(path, query), { method, headers, body: file });
+  return readJson<T>(response);
+}
+
+/** The file name of a Content-Disposition header (RFC 6266: `filename*` wins over `filename`). */
+export function dispositionFileName(header: string | null): string | null {
+  if (!header) return null;
+  const star = /filename\*\s*=\s*(?:UTF-8|utf-8)''([^;]+)/.exec(header);
+  if (star?.[1]) {
+    try {
+      return decodeURIComponent(star[1].trim());
+    } catch {
+      // fall through to the plain name
+    }
   }
+  const plain = /filename\s*=\s*"?([^";]+)"?/.exec(header);
+  return plain?.[1]?.trim() || null;
+}
 
-  if (!response.ok) throw await toApiError(response);
-  if (response.status === 204) return undefined as T;
-  const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+/**
+ * Downloads a file the API produces (exports, rosters, templates): fetched with the session and the
+ * UI language (so headers of a workbook come in it), then saved under the server's file name.
+ * @throws ApiError as apiRequest does, so that a 403 is shown in words instead of saved as a file.
+ */
+export async function apiDownload(path: string, { query, fallbackName }: { query?: Record<string, QueryValue>; fallbackName: string }): Promise<string> {
+  const response = await send(buildUrl(path, query), { method: 'GET', headers: { ...baseHeaders(), Accept: '*/*' } });
+  const blob = await response.blob();
+  const name = dispositionFileName(response.headers.get('Content-Disposition')) ?? fallbackName;
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  link.rel = 'noopener';
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+  return name;
 }

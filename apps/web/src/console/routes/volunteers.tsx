@@ -2,21 +2,28 @@ import { useMemo, useState } from 'react';
 import { Button, Form, Input, Select, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { type VolunteerListItem, SKILLS, type Skill } from '@duodi/contracts';
+import { useMe } from '../../features/account/api/get-me';
 import { useCommunities } from '../../features/organization/api/get-communities';
 import { useTeams } from '../../features/organization/api/get-teams';
 import { useVolunteers, type VolunteerFilters } from '../../features/volunteers/api/get-volunteers';
 import { minutesToHours } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
+import { canRegisterOthers } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CommunitySelect } from '../components/community-select';
 import { ProblemAlert } from '../components/query-state';
+import { RegisterVolunteerDrawer } from '../components/register-volunteer-drawer';
+import { VolunteerDrawer } from '../components/volunteer-drawer';
 
 export default function VolunteersPage() {
   const { t } = useTranslation();
   const language = currentLanguage();
   useDocumentTitle(t('console.volunteers.title'), t('app.consoleName'));
+  const { data: me } = useMe();
   const [filters, setFilters] = useState<VolunteerFilters>({});
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [registering, setRegistering] = useState(false);
   const volunteers = useVolunteers(filters);
   const teams = useTeams();
   const communities = useCommunities();
@@ -30,7 +37,14 @@ export default function VolunteersPage() {
 
   return (
     <>
-      <h1 className="console-page-title">{t('console.volunteers.title')}</h1>
+      <div className="console-title-row">
+        <h1 className="console-page-title">{t('console.volunteers.title')}</h1>
+        {canRegisterOthers(me) && (
+          <Button type="primary" onClick={() => setRegistering(true)}>
+            {t('console.registerVolunteer.open')}
+          </Button>
+        )}
+      </div>
       <Form layout="inline" className="console-filters" role="search">
         <Form.Item label={t('console.volunteers.search')} htmlFor="volunteers-q">
           <Input.Search
@@ -74,6 +88,12 @@ export default function VolunteersPage() {
         columns={[
           { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo' },
           { title: t('fields.name'), key: 'name', render: (_, v) => localName(v, language).text },
+          ...(rows.some((v) => v.phoneMasked || v.idNumberMasked)
+            ? [
+                { title: t('fields.phone'), key: 'phone', render: (_: unknown, v: VolunteerListItem) => v.phoneMasked ?? '' },
+                { title: t('fields.idNumber'), key: 'idNumber', render: (_: unknown, v: VolunteerListItem) => v.idNumberMasked ?? '' },
+              ]
+            : []),
           { title: t('fields.community'), key: 'community', render: (_, v) => (v.communityId ? (communityNames.get(v.communityId) ?? '') : '') },
           { title: t('fields.teams'), key: 'teams', render: (_, v) => v.teamIds.map((id) => teamNames.get(id) ?? id).join('、') },
           { title: t('fields.skills'), key: 'skills', render: (_, v) => v.skills.map((s) => <Tag key={s}>{t(`skills.${s}`)}</Tag>) },
@@ -89,6 +109,16 @@ export default function VolunteersPage() {
             align: 'right',
             render: (minutes: number) => minutesToHours(minutes),
           },
+          {
+            title: t('fields.actions'),
+            key: 'actions',
+            fixed: 'right',
+            render: (_, v) => (
+              <Button type="link" onClick={() => setOpenId(v.id)} aria-label={t('console.volunteers.detailOf', { name: localName(v, language).text, no: v.volunteerNo })}>
+                {t('common.details')}
+              </Button>
+            ),
+          },
         ]}
       />
       <div style={{ display: 'flex', gap: 16, alignItems: 'center', marginTop: 16 }}>
@@ -101,6 +131,15 @@ export default function VolunteersPage() {
           volunteers.isSuccess && <span>{t('common.noMore')}</span>
         )}
       </div>
+      <VolunteerDrawer id={openId} onClose={() => setOpenId(null)} />
+      <RegisterVolunteerDrawer
+        open={registering}
+        onClose={() => setRegistering(false)}
+        onOpenProfile={(id) => {
+          setRegistering(false);
+          setOpenId(id);
+        }}
+      />
     </>
   );
 }

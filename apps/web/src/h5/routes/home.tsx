@@ -5,7 +5,7 @@ import { useMe } from '../../features/account/api/get-me';
 import { useGrids } from '../../features/organization/api/get-grids';
 import { useTeams } from '../../features/organization/api/get-teams';
 import { useResidents } from '../../features/residents/api/get-residents';
-import { useMyVolunteer } from '../../features/volunteers/api/get-volunteers';
+import { useVolunteer } from '../../features/volunteers/api/get-volunteer';
 import { formatNumber, minutesToHours } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
@@ -48,6 +48,9 @@ export function HomePage() {
             <Link className="h5-button-link" to="/login">
               {t('h5.home.signIn')}
             </Link>
+            <Link className="h5-button-link h5-button-link--ghost" to="/register">
+              {t('register.cta')}
+            </Link>
           </div>
         </Section>
       )}
@@ -56,6 +59,16 @@ export function HomePage() {
       {user && (hasRole(user, 'resident') || hasRole(user, 'grid_worker')) && <MyGridSection me={user} />}
       {user && hasRole(user, 'grid_worker') && user.gridId && <GridResidentsSection gridId={user.gridId} />}
       {user && isVolunteer(user) && <MyServiceSection me={user} />}
+      {user && !user.volunteerId && !isStaff(user) && (
+        <Section title={t('register.ctaTitle')}>
+          <p className="h5-muted">{t('register.ctaBody')}</p>
+          <div className="h5-actions">
+            <Link className="h5-button-link" to="/register">
+              {t('register.cta')}
+            </Link>
+          </div>
+        </Section>
+      )}
       {user && isStaff(user) && (
         <Section title={t('h5.home.consoleTitle')}>
           <p className="h5-muted">{t('h5.home.consoleHint')}</p>
@@ -170,7 +183,7 @@ function GridResidentsSection({ gridId }: { gridId: string }) {
 function MyServiceSection({ me }: { me: Me }) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const volunteer = useMyVolunteer(me.volunteerId, me.name);
+  const volunteer = useVolunteer(me.volunteerId);
   const teams = useTeams();
   const myTeams = (teams.data?.items ?? []).filter((team) => me.teamIds.includes(team.id));
 

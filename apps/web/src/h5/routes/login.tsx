@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react';
-import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
+import { Link, Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import { useMe } from '../../features/account/api/get-me';
@@ -96,6 +96,15 @@ export default function LoginPage() {
           {t('auth.submit')}
         </Button>
       </form>
+      <section className="h5-section" aria-labelledby="register-cta-title">
+        <h2 id="register-cta-title">{t('register.ctaTitle')}</h2>
+        <p className="h5-muted">{t('register.ctaBody')}</p>
+        <div className="h5-actions">
+          <Link className="h5-button-link h5-button-link--ghost" to="/register">
+            {t('register.cta')}
+          </Link>
+        </div>
+      </section>
     </>
   );
 }

@@ -7,10 +7,14 @@ import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { isStaff } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { useVolunteer } from '../../features/volunteers/api/get-volunteer';
 import { ElderlySwitch } from '../components/elderly-switch';
 import { LanguageSwitch } from '../components/language-switch';
 import { ErrorNotice, Loading } from '../components/query-state';
+import { MyDataSection } from '../components/my-data';
+import { PartyReportSection } from '../components/party-report-form';
 import { Section } from '../components/section';
+import { VolunteerProfileSections } from '../components/volunteer-profile';
 
 export default function MePage() {
   const { t } = useTranslation();
@@ -20,6 +24,7 @@ export default function MePage() {
   const me = useMe();
   const logout = useLogout({ onSignedOut: () => navigate('/', { replace: true }) });
   const user = me.data;
+  const volunteer = useVolunteer(user?.volunteerId);
 
   return (
     <>
@@ -32,6 +37,9 @@ export default function MePage() {
           <div className="h5-actions">
             <Link className="h5-button-link" to="/login?next=/me">
               {t('h5.home.signIn')}
+            </Link>
+            <Link className="h5-button-link h5-button-link--ghost" to="/register">
+              {t('register.cta')}
             </Link>
           </div>
         </Section>
@@ -62,6 +70,25 @@ export default function MePage() {
           </dl>
         </Section>
       )}
+      {user && !user.volunteerId && (
+        <Section title={t('register.ctaTitle')}>
+          <p className="h5-muted">{t('register.ctaBody')}</p>
+          <div className="h5-actions">
+            <Link className="h5-button-link" to="/register">
+              {t('register.cta')}
+            </Link>
+          </div>
+        </Section>
+      )}
+      {user?.volunteerId && volunteer.isPending && <Loading />}
+      {user?.volunteerId && volunteer.isError && <ErrorNotice error={volunteer.error} onRetry={() => void volunteer.refetch()} />}
+      {volunteer.data && (
+        <>
+          <VolunteerProfileSections profile={volunteer.data} />
+          <PartyReportSection />
+        </>
+      )}
+      {user && <MyDataSection />}
       <Section title={t('h5.me.settings')}>
         <h3>{t('lang.label')}</h3>
         <LanguageSwitch onLight />

@@ -7,6 +7,7 @@ import { currentLanguage } from '../../lib/i18n';
 import { langAttr, localName, localText } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Localized } from '../components/localized';
+import { JoinTeamSection } from '../components/join-team';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';
 
@@ -33,6 +34,7 @@ export default function TeamPage() {
       {name && <Localized as="h1" className="h5-page-title" value={name} />}
       {d.logoUrl && <img className="brand-logo" src={d.logoUrl} alt={t('h5.team.logo', { name: name?.text ?? d.name })} />}
       {slogan && <Localized as="p" className="brand-slogan" value={slogan} />}
+      <JoinTeamSection teamId={d.id} teamName={name?.text ?? d.name} />
       {story && (
         <Section title={t('h5.team.brand')}>
           <Localized as="p" value={story} />

@@ -1,4 +1,4 @@
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useInfiniteQuery } from '@tanstack/react-query';
 import type { VolunteerListItem, Skill } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
@@ -16,20 +16,5 @@ export function useVolunteers(filters: VolunteerFilters) {
     queryFn: ({ pageParam }) => getVolunteers({ ...filters, cursor: pageParam }),
     initialPageParam: undefined as string | undefined,
     getNextPageParam: (last) => last.nextCursor ?? undefined,
-  });
-}
-
-/**
- * The signed-in volunteer's own row (star, verified minutes). The list is searched by name and
- * matched on the id from /me, since names repeat.
- */
-export function useMyVolunteer(volunteerId: string | null | undefined, name: string | undefined) {
-  return useQuery({
-    queryKey: ['volunteers', 'me', volunteerId],
-    enabled: Boolean(volunteerId && name),
-    queryFn: async () => {
-      const page = await getVolunteers({ q: name, limit: 200 });
-      return page.items.find((item) => item.id === volunteerId) ?? null;
-    },
   });
 }
