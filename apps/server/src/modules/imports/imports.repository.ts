@@ -120,9 +120,16 @@ export async function insertTeamMembers(tx: Tx, rows: (typeof teamMembers.$infer
 
 /**
  * Takes `n` consecutive serials of DD<year>-<serial> volunteer numbers from the street's counter
- * (the same counter row the registration uses, locked until commit); returns the first.
+ * (the counter row the registration uses, locked until commit); returns the first. Once the counter
+ * exists every writer goes through it, so the scan for the highest number already used (which keeps
+ * the counter ahead of the demo data) runs only when the counter is created.
  */
 export async function takeVolunteerSerials(tx: Tx, streetId: string, n: number): Promise<number> {
+  const [bumped] = await queryRows<{ last_serial: number }>(
+    tx,
+    sql`UPDATE volunteer_number_counters SET last_serial = last_serial + ${n} WHERE street_id = ${streetId} RETURNING last_serial`,
+  );
+  if (bumped) return Number(bumped.last_serial) - n + 1;
   const maxUsed = sql`(SELECT coalesce(max(substring(v.volunteer_no FROM '-([0-9]+)$')::int), 0) FROM volunteers v WHERE v.street_id = ${streetId})`;
   const [row] = await queryRows<{ last_serial: number }>(
     tx,
