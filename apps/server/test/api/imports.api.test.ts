@@ -323,6 +323,30 @@ describe('import scope', () => {
   });
 });
 
+describe('import job lifecycle', () => {
+  it('lets exactly one of two simultaneous commits start the import (the other 409)', async () => {
+    const job = await dryRun(STREET_ADMIN, 'volunteers', toCsv(VOLUNTEER_HEADER, volunteerRows(30, { offset: 3700 })), CSV_CONTENT_TYPE);
+    const before = await volunteerCount();
+    const answers = await Promise.all(
+      [1, 2].map(() => t.app.inject({ method: 'POST', url: `/api/v1/imports/${job.id}/commit`, headers: bearer(tokens[STREET_ADMIN]!) })),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([202, 409]);
+    expect(await settle(STREET_ADMIN, job.id)).toMatchObject({ status: 'done', imported: 30 });
+    expect(await volunteerCount()).toBe(before + 30);
+  });
+
+  it('marks a job that stopped making progress in another process as interrupted', async () => {
+    const job = await dryRun(STREET_ADMIN, 'volunteers', toCsv(VOLUNTEER_HEADER, volunteerRows(2, { offset: 3800 })), CSV_CONTENT_TYPE);
+    await t.db.execute(sql`UPDATE import_jobs SET status = 'importing', updated_at = now() - interval '10 minutes' WHERE id = ${job.id}`);
+    const stale = await getJob(STREET_ADMIN, job.id, 'en');
+    expect(stale.status).toBe('failed');
+    expect(stale.errors.at(-1)).toMatchObject({ field: 'file', code: 'interrupted' });
+    expect(stale.errors.at(-1)!.message).toContain('upload the same file again');
+    const [row] = await queryRows<{ rows_enc: string | null }>(t.db, sql`SELECT rows_enc FROM import_jobs WHERE id = ${job.id}`);
+    expect(row!.rows_enc).toBeNull();
+  });
+});
+
 describe('import files the server must refuse or explain', () => {
   it('answers 413 above 10 MB, 415 for other types, 400 for an empty or non-xlsx body; no job is created', async () => {
     const before = await jobCount();
