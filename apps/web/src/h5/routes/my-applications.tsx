@@ -4,7 +4,7 @@ import Button from 'antd-mobile/es/components/button';
 import type { TeamApplication, TeamInvitation } from '@duodi/contracts';
 import { useMe } from '../../features/account/api/get-me';
 import { useTeams } from '../../features/organization/api/get-teams';
-import { useMyApplications } from '../../features/teams/api/applications';
+import { useMyApplications, useWithdrawApplication } from '../../features/teams/api/applications';
 import { useAnswerInvitation, useMyInvitations } from '../../features/teams/api/invitations';
 import { errorMessage } from '../../lib/error-message';
 import { formatDate } from '../../lib/format';
@@ -78,8 +78,9 @@ function ApplicationRow({ application }: { application: TeamApplication }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const name = useTeamName(application.teamId, application.teamName);
+  const withdraw = useWithdrawApplication();
   return (
-    <li>
+    <li className="application-row">
       <Link to={`/teams/${application.teamId}`}>
         <span className="link-list__main">
           <Localized className="link-list__title" value={name} />
@@ -91,6 +92,19 @@ function ApplicationRow({ application }: { application: TeamApplication }) {
           {application.reason && <span className="link-list__meta">{t('applications.reason', { reason: application.reason })}</span>}
         </span>
       </Link>
+      {application.status === 'pending' && (
+        <div className="application-row__actions">
+          <Button
+            size="middle"
+            loading={withdraw.isPending}
+            onClick={() => withdraw.mutate(application.id)}
+            aria-label={`${t('applications.withdraw')} · ${name.text}`}
+          >
+            {t('applications.withdraw')}
+          </Button>
+          {withdraw.isError && <p className="h5-error">{errorMessage(withdraw.error, t)}</p>}
+        </div>
+      )}
     </li>
   );
 }
