@@ -45,7 +45,7 @@ export function solveAssignment(cost: Float64Array, rows: number, cols: number):
     let best = 0;
     for (let j = 1; j < m; j++) if (cost[j]! < cost[best]!) best = j;
     if (cost[best] === Infinity) return INFEASIBLE;
-    return { feasible: true, columnOfRow: Int32Array.of(best), totalCost: cost[best]! };
+    return { feasible: true, columnOfRow: Int32Array.of(best), totalCost: 0 + cost[best]! }; // 0 + turns -0 into 0, as the sum below does
   }
 
   if (n === m) {
