@@ -64,7 +64,11 @@ export function streetInstance(o: StreetOptions): DispatchInput {
     if (next() < 0.75) {
       for (let k = int(1, 4); k > 0; k--) {
         const from = int(8, 18);
-        availability.push({ weekday: int(1, 7), from: `${String(from).padStart(2, '0')}:00`, to: `${String(from + int(2, 4)).padStart(2, '0')}:00` });
+        availability.push({
+          weekday: int(1, 7),
+          from: `${String(from).padStart(2, '0')}:00`,
+          to: `${String(from + int(2, 4)).padStart(2, '0')}:00`,
+        });
       }
     }
     const ratingCount = int(0, 20);
@@ -115,7 +119,11 @@ export function uniformInstance(demands: number, volunteers: number, candidates:
     demands: Array.from({ length: demands }, (_, d) => {
       const chosen = new Set<number>();
       while (chosen.size < Math.min(candidates, volunteers)) chosen.add(Math.floor(next() * volunteers));
-      return { id: `d${d}`, needed: 1 + Math.floor(next() * 4), candidates: [...chosen].map((v) => ({ volunteerId: `v${v}`, cost: Math.floor(next() * 10000) })) };
+      return {
+        id: `d${d}`,
+        needed: 1 + Math.floor(next() * 4),
+        candidates: [...chosen].map((v) => ({ volunteerId: `v${v}`, cost: Math.floor(next() * 10000) })),
+      };
     }),
   };
 }
@@ -133,7 +141,13 @@ export function flatInstance(input: DispatchInput) {
       edgeCost.push(c.cost);
     }
   });
-  return { needed: input.demands.map((d) => d.needed), capacity: input.volunteers.map((v) => v.capacity), edgeDemand, edgeVolunteer, edgeCost };
+  return {
+    needed: input.demands.map((d) => d.needed),
+    capacity: input.volunteers.map((v) => v.capacity),
+    edgeDemand,
+    edgeVolunteer,
+    edgeCost,
+  };
 }
 
 /**

@@ -75,7 +75,9 @@ async function main() {
   };
   try {
     const versions = await scipy.ask({ cmd: 'versions' });
-    console.log(`node ${process.version}, python ${versions.python}, scipy ${versions.scipy}, numpy ${versions.numpy}, ${cpus().length} cpus (${cpus()[0]?.model.trim()})`);
+    console.log(
+      `node ${process.version}, python ${versions.python}, scipy ${versions.scipy}, numpy ${versions.numpy}, ${cpus().length} cpus (${cpus()[0]?.model.trim()})`,
+    );
 
     // 1. Dense LSA, interleaved.
     const dense = [
@@ -128,7 +130,9 @@ async function main() {
     console.log('| instance | scipy median | ours median | ratio ours/scipy (median of rounds) | optimum equal (cost) |');
     console.log('|---|---|---|---|---|');
     for (const d of dense) {
-      console.log(`| ${d.name} | ${ms(median(d.theirs))} | ${ms(median(d.ours))} | ${median(d.ratios).toFixed(2)}× (${d.ratios.map((r) => r.toFixed(2)).join(', ')}) | ${d.equal ? `yes (${d.optimum})` : 'NO'} |`);
+      console.log(
+        `| ${d.name} | ${ms(median(d.theirs))} | ${ms(median(d.ours))} | ${median(d.ratios).toFixed(2)}× (${d.ratios.map((r) => r.toFixed(2)).join(', ')}) | ${d.equal ? `yes (${d.optimum})` : 'NO'} |`,
+      );
     }
     const headline = median(dense[1]!.ratios);
 
@@ -138,7 +142,9 @@ async function main() {
     const street = streetInstance({ demands: 2000, volunteers: 20000, candidates: 50, pool: 600, seed: 2026 });
     const arcs = street.demands.reduce((n, d) => n + d.candidates.length, 0);
     const slots = street.demands.reduce((n, d) => n + d.needed, 0);
-    console.log(`  instance built in ${ms((performance.now() - t0) / 1000)} (scoring 1.2 M pairs): ${arcs} candidate arcs, ${slots} slots, ${street.volunteers.reduce((n, v) => n + v.capacity, 0)} volunteer slots`);
+    console.log(
+      `  instance built in ${ms((performance.now() - t0) / 1000)} (scoring 1.2 M pairs): ${arcs} candidate arcs, ${slots} slots, ${street.volunteers.reduce((n, v) => n + v.capacity, 0)} volunteer slots`,
+    );
     const times: number[] = [];
     const greedyTimes: number[] = [];
     let result = suggestDispatch(street); // warm-up
@@ -151,14 +157,21 @@ async function main() {
       greedyTimes.push((performance.now() - t0) / 1000);
     }
     const greedy = greedyDispatch(street);
-    console.log(`  suggestDispatch: median ${ms(median(times))} (${times.map((x) => (x * 1000).toFixed(0)).join(', ')} ms), goal < 1000 ms`);
+    console.log(
+      `  suggestDispatch: median ${ms(median(times))} (${times.map((x) => (x * 1000).toFixed(0)).join(', ')} ms), goal < 1000 ms`,
+    );
     console.log(`  optimum: ${result.filledSlots} filled, ${result.unfilledSlots} unfilled, cost ${result.cost} (hundredths)`);
-    console.log(`  greedy:  ${greedy.filledSlots} filled, ${greedy.unfilledSlots} unfilled, cost ${greedy.cost}, median ${ms(median(greedyTimes))}; cost gap ${pct(greedy.cost / result.cost - 1)}`);
+    console.log(
+      `  greedy:  ${greedy.filledSlots} filled, ${greedy.unfilledSlots} unfilled, cost ${greedy.cost}, median ${ms(median(greedyTimes))}; cost gap ${pct(greedy.cost / result.cost - 1)}`,
+    );
     const streetFile = path.join(dir, 'street.json');
     writeFileSync(streetFile, JSON.stringify(flatInstance(street)));
     const lp = await scipy.ask({ cmd: 'flow_lp', path: streetFile, penalty: null });
-    console.log(`  HiGHS LP (scipy linprog, most slots then least cost, two LPs): ${lp.filled} filled, cost ${lp.cost}, ${ms(lp.seconds as number)}`);
-    if (lp.filled !== result.filledSlots || Math.abs((lp.cost as number) - result.cost) > 1e-6) fail(`street: ours ${result.filledSlots}/${result.cost}, HiGHS ${lp.filled}/${lp.cost}`);
+    console.log(
+      `  HiGHS LP (scipy linprog, most slots then least cost, two LPs): ${lp.filled} filled, cost ${lp.cost}, ${ms(lp.seconds as number)}`,
+    );
+    if (lp.filled !== result.filledSlots || Math.abs((lp.cost as number) - result.cost) > 1e-6)
+      fail(`street: ours ${result.filledSlots}/${result.cost}, HiGHS ${lp.filled}/${lp.cost}`);
 
     // A tight variant: the same demands over a tenth of the volunteers.
     const keep = new Set(street.volunteers.slice(0, 2000).map((v) => v.id));
@@ -182,14 +195,19 @@ async function main() {
       `  tight variant (2,000 volunteers): ${ms(median(tightTimes))}; optimum ${tightResult.filledSlots} filled / cost ${tightResult.cost}; ` +
         `greedy ${tightGreedy.filledSlots} filled / cost ${tightGreedy.cost}; HiGHS ${tightLp.filled} / ${tightLp.cost} in ${ms(tightLp.seconds as number)}`,
     );
-    if (tightLp.filled !== tightResult.filledSlots || Math.abs((tightLp.cost as number) - tightResult.cost) > 1e-6) fail('tight street variant differs from HiGHS');
+    if (tightLp.filled !== tightResult.filledSlots || Math.abs((tightLp.cost as number) - tightResult.cost) > 1e-6)
+      fail('tight street variant differs from HiGHS');
 
     // 3. Small instances: exact against linear_sum_assignment on the dense expansion.
     console.log('\n3. smaller dispatches vs linear_sum_assignment on the exact dense expansion (P per unfilled slot)');
     console.log('| instance | P | ours: filled / cost + P·unfilled | scipy LSA (expanded rows×cols) | HiGHS LP | equal |');
     console.log('|---|---|---|---|---|---|');
     const small = [
-      { name: 'street-like 60 demands / 600 volunteers, K=10', input: streetInstance({ demands: 60, volunteers: 600, candidates: 10, pool: 100, seed: 7 }), P: 10000 },
+      {
+        name: 'street-like 60 demands / 600 volunteers, K=10',
+        input: streetInstance({ demands: 60, volunteers: 600, candidates: 10, pool: 100, seed: 7 }),
+        P: 10000,
+      },
       { name: 'uniform 80 / 200, K=10', input: uniformInstance(80, 200, 10, 11), P: 10000 },
       { name: 'uniform tight 120 / 60, K=8', input: uniformInstance(120, 60, 8, 12), P: 10000 },
       { name: 'uniform tight 120 / 60, K=8, low P', input: uniformInstance(120, 60, 8, 12), P: 3000 },
@@ -208,10 +226,14 @@ async function main() {
       const lpSmall = await scipy.ask({ cmd: 'flow_lp', path: jsonFile, penalty: s.P });
       const equal = lsa.cost === objective && ownLsa.totalCost === objective && Math.abs((lpSmall.objective as number) - objective) < 1e-6;
       if (!equal) fail(`${s.name}: ours ${objective}, scipy LSA ${lsa.cost}, our LSA ${ownLsa.totalCost}, HiGHS ${lpSmall.objective}`);
-      console.log(`| ${s.name} | ${s.P} | ${ours.filledSlots} / ${objective} | ${lsa.cost} (${rows}×${cols}) | ${lpSmall.objective} | ${equal ? 'yes' : 'NO'} |`);
+      console.log(
+        `| ${s.name} | ${s.P} | ${ours.filledSlots} / ${objective} | ${lsa.cost} (${rows}×${cols}) | ${lpSmall.objective} | ${equal ? 'yes' : 'NO'} |`,
+      );
     }
 
-    console.log(`\ngoals: dense 2000² ratio ${headline.toFixed(2)} (goal ≤ 1.5), street dispatch ${ms(median(times))} (goal < 1 s), optima ${optimal ? 'all equal' : 'DIFFER'}`);
+    console.log(
+      `\ngoals: dense 2000² ratio ${headline.toFixed(2)} (goal ≤ 1.5), street dispatch ${ms(median(times))} (goal < 1 s), optima ${optimal ? 'all equal' : 'DIFFER'}`,
+    );
     console.log(`assignment: ratio_vs_scipy=${headline.toFixed(2)} optimal=${optimal}`);
   } finally {
     scipy.stop();

@@ -43,12 +43,12 @@ const matrix = (rows: number, cols: number, values: number[]) => Float64Array.fr
 
 /** A shape with rows <= cols <= 7 and entries drawn from `entry`. */
 const instance = (entry: fc.Arbitrary<number>) =>
-  fc
-    .record({ rows: fc.integer({ min: 1, max: 7 }), extra: fc.integer({ min: 0, max: 3 }) })
-    .chain(({ rows, extra }) => {
-      const cols = Math.min(7, rows + extra);
-      return fc.array(entry, { minLength: rows * cols, maxLength: rows * cols }).map((values) => ({ rows, cols, cost: matrix(rows, cols, values) }));
-    });
+  fc.record({ rows: fc.integer({ min: 1, max: 7 }), extra: fc.integer({ min: 0, max: 3 }) }).chain(({ rows, extra }) => {
+    const cols = Math.min(7, rows + extra);
+    return fc
+      .array(entry, { minLength: rows * cols, maxLength: rows * cols })
+      .map((values) => ({ rows, cols, cost: matrix(rows, cols, values) }));
+  });
 
 const checkAgainstBruteForce = ({ rows, cols, cost }: { rows: number; cols: number; cost: Float64Array }) => {
   const expected = bruteForce(cost, rows, cols);
@@ -70,14 +70,22 @@ describe(solveAssignment.name, () => {
 
   it('finds the optimum on every matrix up to 3×3 and 2×4 over the entries {-1, 0, 2, Infinity}', () => {
     const alphabet = [-1, 0, 2, Infinity];
-    for (const [rows, cols] of [[1, 1], [1, 3], [2, 2], [2, 3], [2, 4], [3, 3]] as const) {
+    for (const [rows, cols] of [
+      [1, 1],
+      [1, 3],
+      [2, 2],
+      [2, 3],
+      [2, 4],
+      [3, 3],
+    ] as const) {
       const size = rows * cols;
       const cost = new Float64Array(size);
       for (let code = 0; code < alphabet.length ** size; code++) {
         for (let k = 0, rest = code; k < size; k++, rest = Math.floor(rest / alphabet.length)) cost[k] = alphabet[rest % alphabet.length]!;
         const expected = bruteForce(cost, rows, cols);
         const result = solveAssignment(cost, rows, cols);
-        if (result.totalCost !== expected) expect({ rows, cols, cost: [...cost], got: result.totalCost }).toEqual({ rows, cols, cost: [...cost], got: expected });
+        if (result.totalCost !== expected)
+          expect({ rows, cols, cost: [...cost], got: result.totalCost }).toEqual({ rows, cols, cost: [...cost], got: expected });
       }
     }
   });
@@ -128,17 +136,22 @@ describe(solveAssignment.name, () => {
 
   it('agrees between the rectangular path and the same matrix padded square with zero rows', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 2, max: 40 }), fc.integer({ min: 1, max: 30 }), (seed, rows, extra) => {
-        let s = seed;
-        const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), (s >> 8) % 50);
-        const cols = rows + extra;
-        const cost = Float64Array.from({ length: rows * cols }, next);
-        const padded = new Float64Array(cols * cols);
-        padded.set(cost);
-        const rect = solveAssignment(cost, rows, cols);
-        const square = solveAssignment(padded, cols, cols);
-        expect(rect.totalCost).toBe(square.totalCost);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 2, max: 40 }),
+        fc.integer({ min: 1, max: 30 }),
+        (seed, rows, extra) => {
+          let s = seed;
+          const next = () => ((s = (s * 1103515245 + 12345) % 2 ** 31), (s >> 8) % 50);
+          const cols = rows + extra;
+          const cost = Float64Array.from({ length: rows * cols }, next);
+          const padded = new Float64Array(cols * cols);
+          padded.set(cost);
+          const rect = solveAssignment(cost, rows, cols);
+          const square = solveAssignment(padded, cols, cols);
+          expect(rect.totalCost).toBe(square.totalCost);
+        },
+      ),
       { numRuns: 300 },
     );
   });

@@ -92,16 +92,14 @@ const smallInstance = (maxDemands: number, maxVolunteers: number, maxCandidates:
             ),
           ),
         )
-        .map(
-          (lists): DispatchInput => ({
-            demands: needed.map((k, d) => ({
-              id: `d${(d * 7) % 10}${d}`,
-              needed: k,
-              candidates: lists[d]!.map((c) => ({ volunteerId: `v${(c.v * 3) % 10}${c.v}`, cost: c.cost })),
-            })),
-            volunteers: capacity.map((c, v) => ({ id: `v${(v * 3) % 10}${v}`, capacity: c })),
-          }),
-        ),
+        .map((lists): DispatchInput => ({
+          demands: needed.map((k, d) => ({
+            id: `d${(d * 7) % 10}${d}`,
+            needed: k,
+            candidates: lists[d]!.map((c) => ({ volunteerId: `v${(c.v * 3) % 10}${c.v}`, cost: c.cost })),
+          })),
+          volunteers: capacity.map((c, v) => ({ id: `v${(v * 3) % 10}${v}`, capacity: c })),
+        })),
     );
 
 /** A random instance at a chosen size from a seed (for the larger checks). */
@@ -116,7 +114,11 @@ function randomInstance(seed: number, demands: number, volunteers: number, candi
     demands: Array.from({ length: demands }, (_, d) => {
       const chosen = new Set<number>();
       while (chosen.size < Math.min(candidates, volunteers)) chosen.add(Math.floor(next() * volunteers));
-      return { id: `d${d}`, needed: 1 + Math.floor(next() * 4), candidates: [...chosen].map((v) => ({ volunteerId: `v${v}`, cost: Math.floor(next() * 100) })) };
+      return {
+        id: `d${d}`,
+        needed: 1 + Math.floor(next() * 4),
+        candidates: [...chosen].map((v) => ({ volunteerId: `v${v}`, cost: Math.floor(next() * 100) })),
+      };
     }),
   };
 }
@@ -158,7 +160,7 @@ function viaAssignment(input: DispatchInput, P: number): number {
   return result.totalCost;
 }
 
-const shuffled = <T,>(items: readonly T[], seed: number) => {
+const shuffled = <T>(items: readonly T[], seed: number) => {
   const out = [...items];
   let s = seed >>> 0;
   for (let i = out.length - 1; i > 0; i--) {
@@ -199,15 +201,20 @@ describe(suggestDispatch.name, () => {
 
   it('is never worse than greedy: fills at least as many slots, and costs no more when it fills as many', () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), fc.integer({ min: 1, max: 60 }), fc.integer({ min: 1, max: 80 }), (seed, demands, volunteers) => {
-        const input = randomInstance(seed, demands, volunteers, 8);
-        const optimal = suggestDispatch(input);
-        const greedy = greedyDispatch(input);
-        expectFeasible(input, optimal);
-        expectFeasible(input, greedy);
-        expect(optimal.filledSlots).toBeGreaterThanOrEqual(greedy.filledSlots);
-        if (optimal.filledSlots === greedy.filledSlots) expect(optimal.cost).toBeLessThanOrEqual(greedy.cost);
-      }),
+      fc.property(
+        fc.integer({ min: 1, max: 2 ** 31 - 1 }),
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: 1, max: 80 }),
+        (seed, demands, volunteers) => {
+          const input = randomInstance(seed, demands, volunteers, 8);
+          const optimal = suggestDispatch(input);
+          const greedy = greedyDispatch(input);
+          expectFeasible(input, optimal);
+          expectFeasible(input, greedy);
+          expect(optimal.filledSlots).toBeGreaterThanOrEqual(greedy.filledSlots);
+          if (optimal.filledSlots === greedy.filledSlots) expect(optimal.cost).toBeLessThanOrEqual(greedy.cost);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -228,7 +235,10 @@ describe(suggestDispatch.name, () => {
       fc.property(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => {
         // Costs 0–4 leave many equally good answers: the tie-breaking must still be stable.
         const base = randomInstance(seed, 25, 30, 6);
-        const input: DispatchInput = { ...base, demands: base.demands.map((d) => ({ ...d, candidates: d.candidates.map((c) => ({ ...c, cost: c.cost % 5 })) })) };
+        const input: DispatchInput = {
+          ...base,
+          demands: base.demands.map((d) => ({ ...d, candidates: d.candidates.map((c) => ({ ...c, cost: c.cost % 5 })) })),
+        };
         const reordered: DispatchInput = {
           demands: shuffled(input.demands, seed + 1).map((d, k) => ({ ...d, candidates: shuffled(d.candidates, seed + k) })),
           volunteers: shuffled(input.volunteers, seed + 2),
@@ -242,7 +252,16 @@ describe(suggestDispatch.name, () => {
 
   it('never puts one volunteer twice on a demand, even when that leaves a slot open', () => {
     const input: DispatchInput = {
-      demands: [{ id: 'clean-up', needed: 2, candidates: [{ volunteerId: 'a', cost: 1 }, { volunteerId: 'a', cost: 5 }] }],
+      demands: [
+        {
+          id: 'clean-up',
+          needed: 2,
+          candidates: [
+            { volunteerId: 'a', cost: 1 },
+            { volunteerId: 'a', cost: 5 },
+          ],
+        },
+      ],
       volunteers: [{ id: 'a', capacity: 3 }],
     };
     expect(suggestDispatch(input)).toEqual({
@@ -258,10 +277,20 @@ describe(suggestDispatch.name, () => {
     // Greedy gives the shared volunteer to the cheaper pair and leaves the other demand empty.
     const input: DispatchInput = {
       demands: [
-        { id: 'd1', needed: 1, candidates: [{ volunteerId: 'shared', cost: 1 }, { volunteerId: 'far', cost: 90 }] },
+        {
+          id: 'd1',
+          needed: 1,
+          candidates: [
+            { volunteerId: 'shared', cost: 1 },
+            { volunteerId: 'far', cost: 90 },
+          ],
+        },
         { id: 'd2', needed: 1, candidates: [{ volunteerId: 'shared', cost: 2 }] },
       ],
-      volunteers: [{ id: 'shared', capacity: 1 }, { id: 'far', capacity: 1 }],
+      volunteers: [
+        { id: 'shared', capacity: 1 },
+        { id: 'far', capacity: 1 },
+      ],
     };
     expect(greedyDispatch(input).unfilledSlots).toBe(1);
     const result = suggestDispatch(input);
@@ -272,19 +301,37 @@ describe(suggestDispatch.name, () => {
   });
 
   it('handles empty inputs and demands without candidates', () => {
-    expect(suggestDispatch({ demands: [], volunteers: [] })).toEqual({ assignments: [], unfilled: [], filledSlots: 0, unfilledSlots: 0, cost: 0 });
+    expect(suggestDispatch({ demands: [], volunteers: [] })).toEqual({
+      assignments: [],
+      unfilled: [],
+      filledSlots: 0,
+      unfilledSlots: 0,
+      cost: 0,
+    });
     const lonely = suggestDispatch({ demands: [{ id: 'd', needed: 2, candidates: [] }], volunteers: [{ id: 'v', capacity: 1 }] });
     expect(lonely.unfilled).toEqual([{ demandId: 'd', slots: 2 }]);
   });
 
   it('refuses unknown volunteers, repeated ids, bad counts, NaN costs and a negative penalty', () => {
     const volunteers = [{ id: 'v', capacity: 1 }];
-    expect(() => suggestDispatch({ demands: [{ id: 'd', needed: 1, candidates: [{ volunteerId: 'x', cost: 1 }] }], volunteers })).toThrow(/unknown volunteer x/);
-    expect(() => suggestDispatch({ demands: [{ id: 'd', needed: 1, candidates: [] }, { id: 'd', needed: 1, candidates: [] }], volunteers })).toThrow(/twice/);
+    expect(() => suggestDispatch({ demands: [{ id: 'd', needed: 1, candidates: [{ volunteerId: 'x', cost: 1 }] }], volunteers })).toThrow(
+      /unknown volunteer x/,
+    );
+    expect(() =>
+      suggestDispatch({
+        demands: [
+          { id: 'd', needed: 1, candidates: [] },
+          { id: 'd', needed: 1, candidates: [] },
+        ],
+        volunteers,
+      }),
+    ).toThrow(/twice/);
     expect(() => suggestDispatch({ demands: [], volunteers: [...volunteers, ...volunteers] })).toThrow(/twice/);
     expect(() => suggestDispatch({ demands: [{ id: 'd', needed: 1.5, candidates: [] }], volunteers })).toThrow(/needed/);
     expect(() => suggestDispatch({ demands: [], volunteers: [{ id: 'v', capacity: -1 }] })).toThrow(/capacity/);
-    expect(() => suggestDispatch({ demands: [{ id: 'd', needed: 1, candidates: [{ volunteerId: 'v', cost: NaN }] }], volunteers })).toThrow(/NaN/);
+    expect(() => suggestDispatch({ demands: [{ id: 'd', needed: 1, candidates: [{ volunteerId: 'v', cost: NaN }] }], volunteers })).toThrow(
+      /NaN/,
+    );
     expect(() => suggestDispatch({ demands: [], volunteers }, { unfilledPenalty: -1 })).toThrow(/unfilledPenalty/);
   });
 });

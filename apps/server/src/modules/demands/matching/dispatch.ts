@@ -175,7 +175,10 @@ export function suggestDispatch(input: DispatchInput, options: DispatchOptions =
   // slots and S_v volunteer slots, unfilled = S_d − S_v + idle, so both orientations have the same
   // optimum. Paths are sent from the side with fewer slots, which keeps the searches short.
   if (demandSlots <= volunteerSlots) {
-    const flow = minCostFill({ supply: demandSupply, capacity: volunteerSupply, edgeStart: g.edgeStart, edgeHead: g.edgeVolunteer, edgeCost: g.edgeCost }, P);
+    const flow = minCostFill(
+      { supply: demandSupply, capacity: volunteerSupply, edgeStart: g.edgeStart, edgeHead: g.edgeVolunteer, edgeCost: g.edgeCost },
+      P,
+    );
     return collectResult(g, flow, edgeDemand);
   }
   // Volunteer-side CSR: pairs grouped by volunteer, by cost then demand inside a volunteer.
@@ -237,7 +240,8 @@ function minCostFill(b: Bipartite, P: number): Uint8Array {
   }
   let hT = P;
   for (let r = 0; r < R; r++) {
-    if (h[L + r] === Infinity) h[L + r] = 0; // no arcs in: never reached
+    if (h[L + r] === Infinity)
+      h[L + r] = 0; // no arcs in: never reached
     else if (h[L + r]! < hT) hT = h[L + r]!;
   }
   h[T] = hT;
@@ -304,7 +308,7 @@ function minCostFill(b: Bipartite, P: number): Uint8Array {
 
       // Push one unit along the path, walking back from the sink. The arc into T needs no
       // bookkeeping: a right node's load is its count of used arcs, and "unused" is unbounded.
-      for (let y = predNode[T]!; y !== source; ) {
+      for (let y = predNode[T]!; y !== source;) {
         const x = predNode[y]!;
         const e = predEdge[y]!;
         if (x < L) {

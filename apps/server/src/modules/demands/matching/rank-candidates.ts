@@ -17,7 +17,11 @@ export interface Ranking {
 }
 
 /** Ranks volunteers for one demand and keeps the best `limit` (candidate pruning for the dispatch). */
-export function rankCandidates(demand: DemandProfile, volunteers: readonly { id: string; profile: VolunteerProfile }[], limit: number): Ranking {
+export function rankCandidates(
+  demand: DemandProfile,
+  volunteers: readonly { id: string; profile: VolunteerProfile }[],
+  limit: number,
+): Ranking {
   const prepared = prepareDemand(demand);
   const items: RankedCandidate[] = [];
   const excluded: Partial<Record<Exclusion, number>> = {};

@@ -14,25 +14,27 @@ const window = fc
   .tuple(fc.integer({ min: 1, max: 7 }), fc.integer({ min: 0, max: 47 }), fc.integer({ min: 1, max: 24 }))
   .map(([weekday, start, length]) => ({ weekday, from: hhmm(start * 30), to: hhmm(Math.min((start + length) * 30, 23 * 60 + 59)) }));
 
-const demandArb: fc.Arbitrary<DemandProfile> = fc.record({
-  requiredSkills: fc.subarray([...SKILLS], { maxLength: 3 }),
-  beneficiaryLanguages: fc.subarray([...LANGS], { maxLength: 2 }),
-  gridId: fc.option(fc.constantFrom(...GRIDS), { nil: null }),
-  communityId: fc.option(fc.constantFrom(...COMMUNITIES), { nil: null }),
-  location: fc.option(point, { nil: null }),
-  preferredStart: fc.option(
-    fc.integer({ min: 0, max: 14 * 48 }).map((k) => new Date(Date.UTC(2026, 11, 1) + k * 30 * 60_000)),
-    { nil: null },
-  ),
-  preferredEnd: fc.constant(null),
-  typicalMinutes: fc.option(fc.integer({ min: 15, max: 240 }), { nil: null }),
-  adultOnly: fc.boolean(),
-}).chain((d) =>
-  fc.option(fc.integer({ min: 30, max: 3 * 24 * 60 }), { nil: null }).map((span) => ({
-    ...d,
-    preferredEnd: d.preferredStart && span !== null ? new Date((d.preferredStart as Date).getTime() + span * 60_000) : null,
-  })),
-);
+const demandArb: fc.Arbitrary<DemandProfile> = fc
+  .record({
+    requiredSkills: fc.subarray([...SKILLS], { maxLength: 3 }),
+    beneficiaryLanguages: fc.subarray([...LANGS], { maxLength: 2 }),
+    gridId: fc.option(fc.constantFrom(...GRIDS), { nil: null }),
+    communityId: fc.option(fc.constantFrom(...COMMUNITIES), { nil: null }),
+    location: fc.option(point, { nil: null }),
+    preferredStart: fc.option(
+      fc.integer({ min: 0, max: 14 * 48 }).map((k) => new Date(Date.UTC(2026, 11, 1) + k * 30 * 60_000)),
+      { nil: null },
+    ),
+    preferredEnd: fc.constant(null),
+    typicalMinutes: fc.option(fc.integer({ min: 15, max: 240 }), { nil: null }),
+    adultOnly: fc.boolean(),
+  })
+  .chain((d) =>
+    fc.option(fc.integer({ min: 30, max: 3 * 24 * 60 }), { nil: null }).map((span) => ({
+      ...d,
+      preferredEnd: d.preferredStart && span !== null ? new Date((d.preferredStart as Date).getTime() + span * 60_000) : null,
+    })),
+  );
 
 const volunteerArb: fc.Arbitrary<VolunteerProfile> = fc.record({
   skills: fc.subarray([...SKILLS]),
@@ -97,7 +99,10 @@ describe(scoreCandidate.name, () => {
           expect(value).toBeGreaterThanOrEqual(0);
           expect(value).toBeLessThanOrEqual(1);
         }
-        const weighted = Object.entries(SCORE_WEIGHTS).reduce((sum, [k, w]) => sum + w * result.reasons[k as keyof typeof SCORE_WEIGHTS], 0);
+        const weighted = Object.entries(SCORE_WEIGHTS).reduce(
+          (sum, [k, w]) => sum + w * result.reasons[k as keyof typeof SCORE_WEIGHTS],
+          0,
+        );
         expect(result.score).toBeCloseTo(100 * weighted, 1);
       }),
       { numRuns: 2000 },
@@ -147,9 +152,13 @@ describe(scoreCandidate.name, () => {
       fc.property(demandArb, volunteerArb, fc.constantFrom(...LANGS), window, (d, v, language, extra) => {
         const before = scoreCandidate(d, v);
         if (!before.eligible) return;
-        expect(eligibleScore(d, { ...v, languages: [...v.languages, language] }).reasons.language).toBeGreaterThanOrEqual(before.reasons.language);
+        expect(eligibleScore(d, { ...v, languages: [...v.languages, language] }).reasons.language).toBeGreaterThanOrEqual(
+          before.reasons.language,
+        );
         if (v.availability.length > 0) {
-          expect(eligibleScore(d, { ...v, availability: [...v.availability, extra] }).reasons.availability).toBeGreaterThanOrEqual(before.reasons.availability);
+          expect(eligibleScore(d, { ...v, availability: [...v.availability, extra] }).reasons.availability).toBeGreaterThanOrEqual(
+            before.reasons.availability,
+          );
         }
         if (d.location && v.location) {
           const halfway = { lat: (d.location.lat + v.location.lat) / 2, lng: (d.location.lng + v.location.lng) / 2 };
@@ -173,7 +182,14 @@ describe(scoreCandidate.name, () => {
   it('scores partial skills, a second language, another community and half the time', () => {
     const result = eligibleScore(
       { ...base, requiredSkills: ['repair', 'electrician'], typicalMinutes: 120 },
-      { ...volunteer, skills: ['repair'], languages: ['zh'], gridId: 'g9', communityId: 'c9', availability: [{ weekday: 1, from: '10:00', to: '12:00' }] },
+      {
+        ...volunteer,
+        skills: ['repair'],
+        languages: ['zh'],
+        gridId: 'g9',
+        communityId: 'c9',
+        availability: [{ weekday: 1, from: '10:00', to: '12:00' }],
+      },
     );
     expect(result.reasons).toMatchObject({ skills: 0.5, language: 0.6, distance: 0.3, availability: 0.5 });
   });
@@ -188,10 +204,22 @@ describe(scoreCandidate.name, () => {
 
   it('reads the preferred window in Lhasa time, across midnight and weekdays', () => {
     // 2026-12-05 is a Saturday. 23:00 Saturday – 01:00 Sunday street time.
-    const d = { ...base, requiredSkills: [], preferredStart: '2026-12-05T15:00:00Z', preferredEnd: '2026-12-05T17:00:00Z', typicalMinutes: 120 };
-    expect(eligibleScore(d, { ...volunteer, availability: [{ weekday: 6, from: '22:00', to: '23:59' }] }).reasons.availability).toBeCloseTo(59 / 120, 3);
+    const d = {
+      ...base,
+      requiredSkills: [],
+      preferredStart: '2026-12-05T15:00:00Z',
+      preferredEnd: '2026-12-05T17:00:00Z',
+      typicalMinutes: 120,
+    };
+    expect(eligibleScore(d, { ...volunteer, availability: [{ weekday: 6, from: '22:00', to: '23:59' }] }).reasons.availability).toBeCloseTo(
+      59 / 120,
+      3,
+    );
     expect(eligibleScore(d, { ...volunteer, availability: [{ weekday: 7, from: '00:00', to: '02:00' }] }).reasons.availability).toBe(0.5);
-    expect(scoreCandidate(d, { ...volunteer, availability: [{ weekday: 1, from: '00:00', to: '23:59' }] })).toEqual({ eligible: false, exclusion: 'unavailable' });
+    expect(scoreCandidate(d, { ...volunteer, availability: [{ weekday: 1, from: '00:00', to: '23:59' }] })).toEqual({
+      eligible: false,
+      exclusion: 'unavailable',
+    });
   });
 
   it('counts overlapping declared windows once', () => {
@@ -206,21 +234,34 @@ describe(scoreCandidate.name, () => {
 
   it('treats undeclared availability as unknown (0.5) and no preferred time as any time (1)', () => {
     expect(eligibleScore(base, { ...volunteer, availability: [] }).reasons.availability).toBe(0.5);
-    expect(eligibleScore({ ...base, preferredStart: null, preferredEnd: null }, { ...volunteer, availability: [] }).reasons.availability).toBe(1);
+    expect(
+      eligibleScore({ ...base, preferredStart: null, preferredEnd: null }, { ...volunteer, availability: [] }).reasons.availability,
+    ).toBe(1);
   });
 
   it('excludes instead of scoring low: no required skill, unavailable, a minor or unknown age for an adult-only item', () => {
     expect(scoreCandidate(base, { ...volunteer, skills: ['cooking'] })).toEqual({ eligible: false, exclusion: 'missing_required_skills' });
-    expect(scoreCandidate(base, { ...volunteer, availability: [{ weekday: 2, from: '09:00', to: '11:00' }] })).toEqual({ eligible: false, exclusion: 'unavailable' });
-    expect(scoreCandidate({ ...base, adultOnly: true }, { ...volunteer, age: 17 })).toEqual({ eligible: false, exclusion: 'minor_for_adult_only' });
-    expect(scoreCandidate({ ...base, adultOnly: true }, { ...volunteer, age: null })).toEqual({ eligible: false, exclusion: 'age_unknown_for_adult_only' });
+    expect(scoreCandidate(base, { ...volunteer, availability: [{ weekday: 2, from: '09:00', to: '11:00' }] })).toEqual({
+      eligible: false,
+      exclusion: 'unavailable',
+    });
+    expect(scoreCandidate({ ...base, adultOnly: true }, { ...volunteer, age: 17 })).toEqual({
+      eligible: false,
+      exclusion: 'minor_for_adult_only',
+    });
+    expect(scoreCandidate({ ...base, adultOnly: true }, { ...volunteer, age: null })).toEqual({
+      eligible: false,
+      exclusion: 'age_unknown_for_adult_only',
+    });
     expect(scoreCandidate({ ...base, adultOnly: false }, { ...volunteer, age: 16 }).eligible).toBe(true);
     expect(scoreCandidate({ ...base, requiredSkills: [] }, { ...volunteer, skills: [] }).eligible).toBe(true);
   });
 
   it('never matches on the catch-all language "other"', () => {
     expect(eligibleScore({ ...base, beneficiaryLanguages: ['other'] }, { ...volunteer, languages: ['zh'] }).reasons.language).toBe(1);
-    expect(eligibleScore({ ...base, beneficiaryLanguages: ['bo', 'other'] }, { ...volunteer, languages: ['other'] }).reasons.language).toBe(0);
+    expect(eligibleScore({ ...base, beneficiaryLanguages: ['bo', 'other'] }, { ...volunteer, languages: ['other'] }).reasons.language).toBe(
+      0,
+    );
   });
 
   it('refuses an unreadable preferred time', () => {

@@ -77,8 +77,7 @@ export type ScoreReasons = Record<keyof typeof SCORE_WEIGHTS, number>;
 export type Exclusion = 'missing_required_skills' | 'unavailable' | 'minor_for_adult_only' | 'age_unknown_for_adult_only';
 
 export type CandidateScore =
-  | { eligible: true; score: number; cost: number; reasons: ScoreReasons }
-  | { eligible: false; exclusion: Exclusion };
+  { eligible: true; score: number; cost: number; reasons: ScoreReasons } | { eligible: false; exclusion: Exclusion };
 
 /** The part of the score that depends on the demand only, computed once per demand. */
 export interface PreparedDemand {
