@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { FOCUS_TAGS, LANGUAGES, SKILLS } from './enums.js';
 import { ID_TYPES } from './people.js';
+import { CONTROL_CHARS } from './residents.js';
 import { IdSchema, PageQuerySchema } from './schemas.js';
 
 /** What a file holds: a volunteer roster (志愿者花名册) or a resident list (居民名单). */
@@ -177,7 +178,13 @@ export function neutralizeFormula(value: string): string {
 export const ImportKindQuerySchema = z.strictObject({
   kind: z.enum(IMPORT_KINDS),
   /** Shown in the job list; the body is the raw file, so its name travels here (optional). */
-  fileName: z.string().trim().min(1).max(200).optional(),
+  fileName: z
+    .string()
+    .trim()
+    .min(1)
+    .max(255)
+    .refine((s) => !CONTROL_CHARS.test(s), { message: 'invalid_characters' })
+    .optional(),
 });
 
 export const ImportTemplateQuerySchema = z.strictObject({

@@ -157,6 +157,12 @@ describe('POST /api/v1/residents', () => {
     expect(audit!.new_value!.focusTags).toEqual(['elderly', '***']);
     expect(JSON.stringify(audit)).not.toContain('disabled');
     expect(JSON.parse(t.deps.crypto.decrypt(audit!.new_value!.sensitiveTagsEnc as string))).toEqual(['disabled']);
+    // The answer shows the sensitive tag back: a full view, logged like the lists log it (DR-21).
+    expect(
+      await n(
+        sql`SELECT count(*)::int AS n FROM access_log WHERE person_id = ${id} AND field = 'focus_tags' AND purpose = 'resident_create'`,
+      ),
+    ).toBe(1);
   });
 
   it('refuses a 吉祥社区 admin a resident in a 桑伊社区 grid (403), a volunteer anything (403), an unknown grid (404); nothing added', async () => {

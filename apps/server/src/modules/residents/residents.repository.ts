@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import { grids, households, persons } from '../../schema/index.js';
+import { accessLog, grids, households, persons } from '../../schema/index.js';
 import type { Tx } from '../../platform/db/client.js';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -118,4 +118,9 @@ export async function updatePerson(
     .where(and(eq(persons.id, input.id), ...conds))
     .returning();
   return row;
+}
+
+/** DR-21: a full view of sensitive data (here: sensitive focus tags shown back to the caller). */
+export async function insertAccessLog(tx: Tx, row: typeof accessLog.$inferInsert) {
+  await tx.insert(accessLog).values(row);
 }

@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import {
   FOCUS_TAGS,
+  isSensitiveFocusTag,
   birthDateFromResidentId,
   genderFromResidentId,
   maskIdNumber,
@@ -49,6 +50,31 @@ function encodePhone(deps: Deps, phone: string | null) {
   return phone === null
     ? { phoneEnc: null, phoneHash: null, phoneMasked: null }
     : { phoneEnc: deps.crypto.encrypt(phone), phoneHash: deps.crypto.blindIndex('phone', phone), phoneMasked: maskPhone(phone) };
+}
+
+/**
+ * Answers with the resident as `GET /residents/{id}` shows them; when that shows a sensitive focus
+ * tag it is a full view of sensitive data and goes to the access log (DR-21), as in the lists.
+ */
+async function answer(
+  tx: Tx,
+  actor: Actor,
+  person: repo.PersonRow,
+  address: string | null,
+  tags: FocusTag[],
+  year: number,
+  purpose: string,
+) {
+  if (tags.some(isSensitiveFocusTag)) {
+    await repo.insertAccessLog(tx, {
+      streetId: actor.streetId,
+      actorAccountId: actor.accountId,
+      personId: person.id,
+      field: 'focus_tags',
+      purpose,
+    });
+  }
+  return presentResidentRow(person, address, tags, year);
 }
 
 /** The grid of a write: 404 when it is not a grid of the street, 403 when it lies outside the caller's scope. */
@@ -146,7 +172,7 @@ export async function createResident(deps: Deps, actorOrNone: Actor | undefined,
         newValue: auditResident(person, input.focusTags, deps.crypto.encrypt),
         ...(input.reason ? { reason: input.reason } : {}),
       });
-      return presentResidentRow(person, household.address, input.focusTags, now.getFullYear());
+      return answer(tx, actor, person, household.address, input.focusTags, now.getFullYear(), 'resident_create');
     });
   } catch (err) {
     // Two registrations of one ID at the same moment: the unique index decides.
@@ -210,7 +236,7 @@ export async function updateResident(
       oldValue.proxyNeeded = person.proxyNeeded;
       newValue.proxyNeeded = input.proxyNeeded;
     }
-    if (Object.keys(set).length === 0) return presentResidentRow(person, address, oldTags, now.getFullYear());
+    if (Object.keys(set).length === 0) return answer(tx, actor, person, address, oldTags, now.getFullYear(), 'resident_update');
 
     const updated = await repo.updatePerson(tx, {
       id,
@@ -230,7 +256,7 @@ export async function updateResident(
       newValue,
       ...(input.reason ? { reason: input.reason } : {}),
     });
-    return presentResidentRow(updated, address, newTags, now.getFullYear());
+    return answer(tx, actor, updated, address, newTags, now.getFullYear(), 'resident_update');
   });
 }
 
@@ -268,7 +294,7 @@ export async function moveResident(deps: Deps, actorOrNone: Actor | undefined, i
     const tags = decodeFocusTags(deps, person.focusTagsEnc);
     const target = { gridId: grid.id, communityId: grid.communityId, householdId: household?.id ?? null };
     if (target.gridId === person.gridId && target.householdId === person.householdId) {
-      return presentResidentRow(person, oldAddress, tags, now.getFullYear());
+      return answer(tx, actor, person, oldAddress, tags, now.getFullYear(), 'resident_move');
     }
     const updated = await repo.updatePerson(tx, {
       id,
@@ -287,7 +313,7 @@ export async function moveResident(deps: Deps, actorOrNone: Actor | undefined, i
       newValue: target,
       ...(input.reason ? { reason: input.reason } : {}),
     });
-    return presentResidentRow(updated, household?.address ?? null, tags, now.getFullYear());
+    return answer(tx, actor, updated, household?.address ?? null, tags, now.getFullYear(), 'resident_move');
   });
 }
 
