@@ -78,7 +78,8 @@ export function isChatter(text: string): boolean {
     .replace(/@\S+/gu, '')
     .replace(/\[[^\]]{1,8}\]/gu, '')
     .replace(ACK_TOKENS, '')
-    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}\s\u0F0B-\u0F14\uFE0F\u200D]/gu, '');
+    .replace(/\uFE0F|\u200D/gu, '')
+    .replace(/[\p{P}\p{S}\p{Extended_Pictographic}\s\u0F0B-\u0F14]/gu, '');
   return rest === '';
 }
 

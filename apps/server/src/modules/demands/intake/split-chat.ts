@@ -157,7 +157,9 @@ function classifyLine(raw: string): LineKind {
     return { kind: 'header', sender: (m[1] ?? '').trim(), stamp: { date: m[2] ?? null, time: to24h(m[3], m[4] ?? '') }, body: '' };
   }
   m = NAME_COLON_BODY.exec(line);
-  if (m && isPlausibleSender(m[1] ?? '') && !(m[2] ?? '').startsWith('//')) {
+  // `明天 10:30` is a time, not "明天 10" saying "30"; `http://` is a link.
+  const isTime = /\d$/.test(m?.[1] ?? '') && /^\d/.test(m?.[2] ?? '');
+  if (m && isPlausibleSender(m[1] ?? '') && !isTime && !(m[2] ?? '').startsWith('//')) {
     return { kind: 'header', sender: (m[1] ?? '').trim(), stamp: null, body: m[2] ?? '' };
   }
   return { kind: 'text' };

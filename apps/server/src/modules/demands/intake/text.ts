@@ -6,7 +6,6 @@
 /** Tibetan letters, vowel signs and subjoined letters: the parts of a syllable (tsheg and shad excluded). */
 const BO_SYLLABLE_CHAR = '\\u0F40-\\u0F6C\\u0F71-\\u0F84\\u0F90-\\u0FBC';
 const BO_ANY = /[\u0F00-\u0FFF]/;
-const BO_CHAR = /[\u0F40-\u0F6C\u0F71-\u0F84\u0F90-\u0FBC]/g;
 const HAN_CHAR = /[\u3400-\u9FFF]/g;
 
 /**
@@ -59,16 +58,16 @@ export function hasTibetan(s: string): boolean {
   return BO_ANY.test(s);
 }
 
-/** The script a message is mostly written in. */
+/** The script a message is mostly written in: `mixed` when the other script has a quarter or more. */
 export function detectLanguage(s: string): 'zh' | 'bo' | 'mixed' {
-  const bo = s.match(BO_CHAR)?.length ?? 0;
+  // One Tibetan syllable carries about as much as one Chinese character.
+  const bo = s.split(/[\u0F0B-\u0F14\s\u3000-\u303F\uFF00-\uFFEF\u4E00-\u9FFF,.!?;:]+/u).filter((x) => BO_ANY.test(x)).length;
   const han = s.match(HAN_CHAR)?.length ?? 0;
   if (bo === 0) return 'zh';
   if (han === 0) return 'bo';
-  // Tibetan needs about three code points per Chinese character for the same content.
-  const boShare = bo / (bo + 3 * han);
-  if (boShare > 0.8) return 'bo';
-  if (boShare < 0.2) return 'zh';
+  const boShare = bo / (bo + han);
+  if (boShare >= 0.75) return 'bo';
+  if (boShare <= 0.25) return 'zh';
   return 'mixed';
 }
 
