@@ -280,8 +280,8 @@ describe('import scope', () => {
 
   it('lets a grid worker import rows of their own grid only', async () => {
     const rows = volunteerRows(6, { offset: 3100, grids: ['SY-02', 'SY-03', 'JX-01'] });
-    const job = await dryRun(GRID_WORKER_SY02, 'volunteers', toCsv(VOLUNTEER_HEADER, rows), CSV_CONTENT_TYPE);
-    expect(job).toMatchObject({ ok: 2, bad: 4 });
+    const job = await dryRun(GRID_WORKER_SY02, 'volunteers', toCsv(VOLUNTEER_HEADER, rows), 'text/csv; charset=utf-8');
+    expect(job).toMatchObject({ format: 'csv', ok: 2, bad: 4 });
     expect(new Set(job.errors.map((e) => e.code))).toEqual(new Set(['grid_out_of_scope']));
   });
 
