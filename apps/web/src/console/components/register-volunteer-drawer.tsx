@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Checkbox, Drawer, Form, Input, Result, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { ID_TYPES, LANGUAGES, SKILLS, type Availability, type IdType, type Skill, type SpokenLanguage } from '@duodi/contracts';
+import { LANGUAGES, SKILLS, type Availability, type IdType, type Skill, type SpokenLanguage } from '@duodi/contracts';
+import { ID_TYPES } from '../../lib/contract-values';
 import { useCommunities, useCommunity } from '../../features/organization/api/get-communities';
 import { useRegisterVolunteer, type VolunteerRegistered } from '../../features/volunteers/api/register-volunteer';
 import {

@@ -3,8 +3,6 @@ import { Alert, Button, Checkbox, Drawer, Form, Input, Modal, Radio, Select, Spa
 import { useTranslation } from 'react-i18next';
 import {
   FOCUS_TAGS,
-  ID_TYPES,
-  isSensitiveFocusTag,
   type FocusTag,
   type Grid,
   type IdType,
@@ -14,6 +12,7 @@ import {
   type ResidentUpdate,
 } from '@duodi/contracts';
 import { useHouseholds } from '../../features/residents/api/get-households';
+import { ID_TYPES, isSensitiveFocusTag } from '../../lib/contract-values';
 import { useCreateResident, useMoveResident, useUpdateResident } from '../../features/residents/api/manage-residents';
 import { idFacts, idProblemKey } from '../../features/volunteers/registration';
 import { isApiError } from '../../lib/api-client';

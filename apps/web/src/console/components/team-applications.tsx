@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TEAM_APPLICATION_STATUSES, type TeamApplication, type TeamApplicationStatus } from '@duodi/contracts';
+import type { TeamApplication, TeamApplicationStatus } from '@duodi/contracts';
+import { TEAM_APPLICATION_STATUSES } from '../../lib/contract-values';
 import { useDecideApplication, useTeamApplications } from '../../features/teams/api/applications';
 import { errorMessage } from '../../lib/error-message';
 import { formatDate } from '../../lib/format';

@@ -1,7 +1,8 @@
 import { useEffect, useId, useMemo, useState } from 'react';
 import { Alert, Button, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { TEAM_LOGO_MAX_BYTES, TEAM_LOGO_TYPES, type TeamDetail } from '@duodi/contracts';
+import type { TeamDetail } from '@duodi/contracts';
+import { TEAM_LOGO_MAX_BYTES, TEAM_LOGO_TYPES } from '../../lib/contract-values';
 import { useUploadTeamLogo } from '../../features/teams/api/manage-team';
 import { errorMessage } from '../../lib/error-message';
 

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Modal, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { DELETION_STATUSES, type DeletionRequest } from '@duodi/contracts';
+import type { DeletionRequest } from '@duodi/contracts';
+import { DELETION_STATUSES } from '../../lib/contract-values';
 import { useCommunities } from '../../features/organization/api/get-communities';
 import { useCompleteDeletionRequest, useDeletionRequests, type DeletionStatus } from '../../features/volunteers/api/deletion-requests';
 import { errorMessage } from '../../lib/error-message';

@@ -1,7 +1,8 @@
 import { useId, useState } from 'react';
 import { Alert, Button, Card, Radio, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_KINDS, IMPORT_MAX_BYTES, type ImportFormat, type ImportJobListItem, type ImportKind } from '@duodi/contracts';
+import type { ImportFormat, ImportJobListItem, ImportKind } from '@duodi/contracts';
+import { IMPORT_KINDS, IMPORT_MAX_BYTES } from '../../lib/contract-values';
 import {
   importFormatOf,
   useCommitImport,

@@ -1,7 +1,8 @@
 import { useMemo, useState } from 'react';
 import { Button, Card, Col, Form, Row, Select, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PARTY_MEMBER_STATUSES, type PartyMemberStatus, type UnitPartyMember } from '@duodi/contracts';
+import type { PartyMemberStatus, UnitPartyMember } from '@duodi/contracts';
+import { PARTY_MEMBER_STATUSES } from '../../lib/contract-values';
 import { useMe } from '../../features/account/api/get-me';
 import { useUnits } from '../../features/organization/api/get-units';
 import { useUnitPartyMembers } from '../../features/party/api/unit-party-members';

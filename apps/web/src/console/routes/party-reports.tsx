@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Button, Segmented, Space, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PARTY_REPORT_STATUSES, type PartyReport, type PartyReportStatus } from '@duodi/contracts';
+import type { PartyReport, PartyReportStatus } from '@duodi/contracts';
+import { PARTY_REPORT_STATUSES } from '../../lib/contract-values';
 import { useDecidePartyReport, usePartyReports } from '../../features/party/api/party-reports';
 import { errorMessage } from '../../lib/error-message';
 import { formatDate } from '../../lib/format';

@@ -2,7 +2,8 @@ import { useMemo, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
-import { ID_TYPES, LANGUAGES, SKILLS, type IdType, type SpokenLanguage, type UiLang } from '@duodi/contracts';
+import { LANGUAGES, SKILLS, type IdType, type SpokenLanguage, type UiLang } from '@duodi/contracts';
+import { ID_TYPES } from '../../lib/contract-values';
 import { useRegisterVolunteer, type VolunteerRegistered } from '../../features/volunteers/api/register-volunteer';
 import {
   buildRegistration,

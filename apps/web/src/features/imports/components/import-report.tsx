@@ -1,12 +1,12 @@
 import { Alert, Descriptions, Progress, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { IMPORT_COLUMNS, type ImportJob, type ImportRowError } from '@duodi/contracts';
-import { currentLanguage } from '../../../lib/i18n';
+import type { ImportJob, ImportRowError } from '@duodi/contracts';
+import { i18n } from '../../../lib/i18n';
+import { IMPORT_FIELDS } from '../../../lib/contract-values';
 
 /** The column header the user's template has for a field (`idNumber` → 证件号码), else the field name. */
-export function importFieldLabel(job: Pick<ImportJob, 'kind'>, field: string): string {
-  const language = currentLanguage();
-  return IMPORT_COLUMNS[job.kind].find((c) => c.field === field)?.header[language] ?? field;
+export function importFieldLabel(field: string): string {
+  return (IMPORT_FIELDS as readonly string[]).includes(field) ? i18n.t(`importFields.${field as (typeof IMPORT_FIELDS)[number]}`) : field;
 }
 
 const RUNNING: ImportJob['status'][] = ['validating', 'importing'];
@@ -61,7 +61,7 @@ export function ImportReportTable({ job }: { job: ImportJob }) {
         locale={{ emptyText: t('console.imports.noProblems') }}
         columns={[
           { title: t('console.imports.line'), dataIndex: 'line', width: 90, align: 'right' },
-          { title: t('console.imports.field'), dataIndex: 'field', width: 180, render: (field: string) => importFieldLabel(job, field) },
+          { title: t('console.imports.field'), dataIndex: 'field', width: 180, render: (field: string) => importFieldLabel(field) },
           { title: t('console.imports.reason'), dataIndex: 'message' },
         ]}
       />
