@@ -11,6 +11,8 @@ const ZH_PERSON = new RegExp(`${MODIFIER}[\\u4e00-\\u9fff]{0,3}?${KIN}`, 'u');
 /** `的央金啦`, `的德吉啦`: a name with the Lhasa honorific 啦 after 的. */
 const ZH_NAME_LA = /的([\u4e00-\u9fff]{2,4}啦)/u;
 const BO_PERSON = /(?:ཨ་མ་ལགས|ཨ་ཕ་ལགས|ཨ་ཕ་ལགས|པོ་ལགས|མོ་ལགས|ཨ་ཅག་ལགས|རྒན་མོ|རྒན་པ|ཕྲུ་གུ)/u;
+/** The end of an address caught before the person: `单元的`, `栋`. */
+const ADDRESS_PART = /^[^的]*?(?:单元|栋|幢|号楼|组|号|室)的?/u;
 /** Characters that belong to the sentence, not to the person's name. */
 const LEADING_NOISE = /^[的帮给替为让请对和跟是在有个位那这里楼号元栋组我你他她们家去找叫陪送把被说想要看]+/u;
 
@@ -21,7 +23,7 @@ export function findBeneficiary(text: string): string | null {
   const person = ZH_PERSON.exec(t);
   if (named && (!person || named.index <= person.index)) return named[1] ?? null;
   if (person) {
-    const hint = person[0].replace(LEADING_NOISE, '');
+    const hint = person[0].replace(ADDRESS_PART, '').replace(LEADING_NOISE, '');
     if (hint) return hint;
   }
   const bo = BO_PERSON.exec(t);
