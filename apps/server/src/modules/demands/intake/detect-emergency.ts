@@ -223,6 +223,7 @@ const CUES: readonly Cue[] = [
       '溺水',
       '掉下去',
       '摔下来',
+      '从高处摔',
       '坠楼',
       '从楼上',
       '高烧',
@@ -255,6 +256,7 @@ const CUES: readonly Cue[] = [
       'ཁྲག་འཛག་',
       'དུག་',
       'ལང་མི་ཐུབ་',
+      'ཆུས་ཁྱེར་',
       'ཚ་བ་ཆེན་པོ་',
       'སྨན་ཁང་ལ་མྱུར་དུ་',
       'སྨན་ཁང་དུ་མྱུར་དུ་',
@@ -264,7 +266,7 @@ const CUES: readonly Cue[] = [
     kind: 'medical',
     call: '120',
     weak: true,
-    words: ['摔倒', '跌倒', '摔了一跤', '摔了', '滑倒', 'འགྱེལ་'],
+    words: ['摔倒', '跌倒', '摔了一跤', '摔了', '滑倒', 'འགྱེལ་', 'ལྷུང་'],
   },
   {
     kind: 'other_danger',
@@ -335,6 +337,18 @@ const CUES: readonly Cue[] = [
       '泥石流',
       '漏电',
       '带电',
+      '掉进',
+      '掉到井',
+      '掉井里',
+      '掉河里',
+      '掉水里',
+      '落水',
+      '被水冲',
+      // Tibetan: fell into water or a pit.
+      'ཆུ་ནང་ལྷུང་',
+      'ཆུར་ལྷུང་',
+      'ཆུ་ཁུང་ནང་ལྷུང་',
+      'དོང་ནང་ལྷུང་',
       'རྡིབ་',
       'ས་ཡོམ་',
     ],
@@ -412,7 +426,8 @@ export function detectEmergency(text: string): Emergency | null {
   if (generic && generic.cues.every((c) => ['救命', '快来人', '出事了', 'SOS'].includes(c)) && found.size > 1) {
     found.delete('other_danger');
   }
-  const kind = ORDER.find((k) => found.has(k));
+  // A kind with a strong cue outranks one with only weak cues (掉进水坑 is a rescue, not just a fall).
+  const kind = ORDER.find((k) => found.get(k)?.strong) ?? ORDER.find((k) => found.has(k));
   if (!kind) return null;
   const entry = found.get(kind);
   if (!entry) return null;

@@ -61,6 +61,9 @@ const FOLLOW_UP_MINUTES = 10;
 
 const REQUEST_CUE =
   /帮|需要|求助|麻烦|能不能|能否|可不可以|可以吗|有没有|谁能|谁会|谁有空|请人|找人|找个|想找|想请|希望|派人|派个|派两|安排|来人|来个人|来几个|上门|咨询|问问|问一下|请问|想问|怎么办|咋办|怎么处理|想了解|想要|要人|要有人|需要人|报修|求助|求求|吗|[?？]|རོགས|དགོས|ཐུབ་བམ|ཐུབ་པས|ཞུ|དྲི་རྒྱུ|ཡོད་དམ|ཡོད་ན|ཇི་ལྟར|གནང/u;
+/** A description of something broken or going wrong: with a matching service it is a request even unasked. */
+const PROBLEM_CUE =
+  /坏了|坏掉|不亮|不转|不制冷|不热|不通|漏了|漏水|堵了|堵住|停电|没电|停水|没水|爆了|裂了|冻住|出问题|不能用|用不了|ཆག|འཛག|འགག|མི་འབར|གློག་ཆད/u;
 const NOTICE_CUE =
   /^各位|各位居民|大家好|通知|请大家|欢迎|报名链接|报名时间|踊跃报名|开会|会议|温馨提示|记得带|链接|群公告|ཚོགས་འདུ|ཚང་མ་ཡོང/u;
 const THANKS_CUE = /谢谢|感谢|多谢|辛苦了|扎西德勒|ཐུགས་རྗེ་ཆེ/u;
@@ -174,7 +177,9 @@ function draftOne(
   const chosen = cls.ranking.find((r) => r.serviceItemId === cls.serviceItemId);
   const requestCue = REQUEST_CUE.test(normalizeText(body));
 
-  const isRequest = emergency !== null || fee.length > 0 || requestCue || (chosen !== undefined && (chosen.core || chosen.score >= 4));
+  const problem = PROBLEM_CUE.test(normalizeText(body));
+  const isRequest =
+    emergency !== null || fee.length > 0 || requestCue || (chosen !== undefined && (chosen.core || problem || chosen.score >= 4));
   if (!isRequest) return null;
 
   let gridId = grid.gridId;

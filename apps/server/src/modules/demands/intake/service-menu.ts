@@ -81,6 +81,9 @@ export const SERVICE_MENU: readonly ServiceItem[] = [
           '陪她转经',
           '陪他转经',
           '陪去转经',
+          '陪她去',
+          '陪他去',
+          '陪我去',
         ],
         related: [
           '孤单',

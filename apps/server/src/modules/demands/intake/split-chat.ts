@@ -32,7 +32,9 @@ const DAYPART = '(?:凌晨|早上|上午|中午|下午|晚上)';
 const STAMP = `(?:(${DATE})\\s*)?(?:(${DAYPART})\\s*)?(${TIME})`;
 
 const BRACKETED = new RegExp(`^[\\[【]\\s*${STAMP}\\s*[\\]】]\\s*(.{1,24}?)\\s*:\\s*(.*)$`, 'u');
-const NAME_THEN_STAMP = new RegExp(`^(.{1,24}?)\\s+${STAMP}$`, 'u');
+const NAME_THEN_STAMP = new RegExp(`^(.{1,40}?)\\s+${STAMP}$`, 'u');
+/** `2026-11-02 10:32:05 次仁(wxid_abc)`: exports that put the time first always carry a full date. */
+const STAMP_THEN_NAME = new RegExp(`^(\\d{4}[-/.年]\\d{1,2}[-/.月]\\d{1,2}日?)\\s*(?:(${DAYPART})\\s*)?(${TIME})\\s+(.{1,40})$`, 'u');
 const NAME_COLON_BODY = /^([^:]{1,24}?)\s*:\s*(.*)$/u;
 const SEPARATOR = new RegExp(`^[-—=~·\\s]*(?:${DATE}\\s*)?(?:${DAYPART}\\s*)?(?:${TIME})?[-—=~·\\s]*$`, 'u');
 const DATE_ONLY = new RegExp(`^[-—=~·\\s]*\\d{4}年\\d{1,2}月\\d{1,2}日[-—=~·\\s]*$`, 'u');
@@ -111,7 +113,14 @@ const LABELS = new Set([
   'དུས་ཚོད',
   'མིང',
 ]);
-const LABEL_ENDINGS = /(?:说|讲|问|道|反映|反馈|表示|通知|提醒|电话|地址|时间|号码|方式|需求|情况|要求|备注|如下)$/u;
+const LABEL_ENDINGS = /(?:说|讲|问|道|反映|反馈|表示|通知|提醒|电话|地址|时间|号码|方式|需求|诉求|工单|求助|情况|要求|备注|如下)$/u;
+
+/** `次仁(wxid_abc123)`, `卓玛（3栋）` → the nickname without the bracketed account or note. */
+const cleanSender = (raw: string) =>
+  raw
+    .trim()
+    .replace(/\s*[(（][^)）]{0,30}[)）]$/u, '')
+    .trim();
 
 /** Whether a header's sender part looks like a WeChat nickname rather than a label or the start of a sentence. */
 export function isPlausibleSender(raw: string): boolean {
@@ -137,9 +146,14 @@ function to24h(daypart: string | undefined, time: string): string {
   return `${String(pm ? h + 12 : h).padStart(2, '0')}:${m[2]}`;
 }
 
+function separatorStamp(line: string): ChatMessage['stamp'] {
+  const m = new RegExp(STAMP, 'u').exec(line);
+  return m ? { date: m[1] ?? null, time: to24h(m[2], m[3] ?? '') } : null;
+}
+
 type LineKind =
   | { kind: 'header'; sender: string; stamp: ChatMessage['stamp']; body: string }
-  | { kind: 'separator' }
+  | { kind: 'separator'; stamp: ChatMessage['stamp'] }
   | { kind: 'system' }
   | { kind: 'text' };
 
@@ -151,10 +165,14 @@ function classifyLine(raw: string): LineKind {
   if (m && isPlausibleSender(m[4] ?? '')) {
     return { kind: 'header', sender: (m[4] ?? '').trim(), stamp: { date: m[1] ?? null, time: to24h(m[2], m[3] ?? '') }, body: m[5] ?? '' };
   }
-  if (/\d/.test(line) && (SEPARATOR.test(line) || DATE_ONLY.test(line))) return { kind: 'separator' };
+  m = STAMP_THEN_NAME.exec(line);
+  if (m && isPlausibleSender(cleanSender(m[4] ?? ''))) {
+    return { kind: 'header', sender: cleanSender(m[4] ?? ''), stamp: { date: m[1] ?? null, time: to24h(m[2], m[3] ?? '') }, body: '' };
+  }
+  if (/\d/.test(line) && (SEPARATOR.test(line) || DATE_ONLY.test(line))) return { kind: 'separator', stamp: separatorStamp(line) };
   m = NAME_THEN_STAMP.exec(line);
-  if (m && isPlausibleSender(m[1] ?? '')) {
-    return { kind: 'header', sender: (m[1] ?? '').trim(), stamp: { date: m[2] ?? null, time: to24h(m[3], m[4] ?? '') }, body: '' };
+  if (m && isPlausibleSender(cleanSender(m[1] ?? ''))) {
+    return { kind: 'header', sender: cleanSender(m[1] ?? ''), stamp: { date: m[2] ?? null, time: to24h(m[3], m[4] ?? '') }, body: '' };
   }
   m = NAME_COLON_BODY.exec(line);
   // `明天 10:30` is a time, not "明天 10" saying "30"; `http://` is a link.
@@ -185,6 +203,8 @@ export function splitChat(pasted: string): SplitChat {
 
   const messages: ChatMessage[] = [];
   let current: { sender: string | null; stamp: ChatMessage['stamp']; lines: string[] } | null = null;
+  // A date line ("—— 昨天 18:20 ——") dates the messages under it that carry no time of their own.
+  let separator: ChatMessage['stamp'] = null;
   const flush = () => {
     if (!current) return;
     const text = current.lines.join('\n').trim();
@@ -197,13 +217,14 @@ export function splitChat(pasted: string): SplitChat {
     if (k.kind === 'system') return;
     if (k.kind === 'separator') {
       flush();
+      separator = k.stamp;
       return;
     }
     if (k.kind === 'header') {
       flush();
       // Keep the body's original characters: cut the header off the raw line at the first colon after the sender.
       const rawBody = k.body ? originalBody(raw, k.body) : '';
-      current = { sender: k.sender, stamp: k.stamp, lines: rawBody ? [rawBody] : [] };
+      current = { sender: k.sender, stamp: k.stamp ?? separator, lines: rawBody ? [rawBody] : [] };
       return;
     }
     if (!raw.trim()) {
@@ -211,7 +232,7 @@ export function splitChat(pasted: string): SplitChat {
       else current?.lines.push('');
       return;
     }
-    if (!current) current = { sender: null, stamp: null, lines: [] };
+    if (!current) current = { sender: null, stamp: separator, lines: [] };
     current.lines.push(raw.trim());
   });
   flush();
