@@ -24,6 +24,18 @@ export function denseIntegerMatrix(rows: number, cols: number, max: number, seed
   return out;
 }
 
+/** n × n Euclidean distances between two sets of n random points in the unit square (floats). */
+export function denseEuclideanMatrix(n: number, seed: number): Float64Array {
+  const next = rng(seed);
+  const a = Array.from({ length: 2 * n }, next);
+  const b = Array.from({ length: 2 * n }, next);
+  const out = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < n; j++) out[i * n + j] = Math.hypot(a[2 * i]! - b[2 * j]!, a[2 * i + 1]! - b[2 * j + 1]!);
+  }
+  return out;
+}
+
 const SKILLS = ['companionship', 'housework', 'repair', 'electrician', 'medical', 'driving', 'cleaning', 'tutoring'];
 const COMMUNITIES = 6;
 const GRIDS_PER_COMMUNITY = 8;
