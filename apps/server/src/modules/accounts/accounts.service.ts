@@ -10,6 +10,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { uniqueViolation } from '../../platform/db/pg-errors.js';
 import type { Tx } from '../../platform/db/client.js';
 import * as repo from './accounts.repository.js';
+import { nameInitialsOf } from '../../platform/text/name-initials.js';
 
 /** Lock-out policy: the tenth wrong password in a row within 15 minutes locks the phone for 15 minutes. */
 export const LOGIN_POLICY = { maxFailures: 10, windowMs: 15 * 60_000, lockMs: 15 * 60_000 } as const;
@@ -82,6 +83,7 @@ export async function registerAccount(deps: Deps, input: RegisterAccount): Promi
         id: personId,
         streetId: street.id,
         name: input.name,
+        nameInitials: nameInitialsOf(input.name),
         phoneEnc: deps.crypto.encrypt(input.phone),
         phoneHash,
         phoneMasked: maskPhone(input.phone),
@@ -284,6 +286,7 @@ export async function createStreetAdmin(deps: Deps, input: CreateStreetAdminInpu
       id: personId,
       streetId,
       name: input.name,
+      nameInitials: nameInitialsOf(input.name),
       phoneEnc: deps.crypto.encrypt(input.phone),
       phoneHash,
       phoneMasked: maskPhone(input.phone),

@@ -31,6 +31,7 @@ import { canSeeJob, importScopeOf, rowInScope } from './imports.policy.js';
 import { columnLabel, presentJob, presentJobSummary, presentRowError } from './imports.presenter.js';
 import { createRowValidator, matchHeader, normalizeTeamName, type GridRef, type RowProblem, type ValidRow } from './row-validation.js';
 import { FileProblem, readSheet, writeCsv, writeXlsx, type SheetOut } from './spreadsheet.js';
+import { nameInitialsOf } from '../../platform/text/name-initials.js';
 
 /** Rows written per transaction of a commit: small enough that progress moves and other requests get through. */
 export const COMMIT_CHUNK = 250;
@@ -346,6 +347,7 @@ interface ChunkResult {
 function sealedPerson(deps: Deps, r: ValidRow) {
   return {
     name: r.name,
+    nameInitials: nameInitialsOf(r.name),
     nameBo: r.nameBo,
     gender: r.gender,
     birthYear: r.birthDate ? Number(r.birthDate.slice(0, 4)) : null,

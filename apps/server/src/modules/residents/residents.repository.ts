@@ -82,6 +82,7 @@ type PersonPatch = Partial<
   Pick<
     PersonRow,
     | 'name'
+    | 'nameInitials'
     | 'phoneEnc'
     | 'phoneHash'
     | 'phoneMasked'

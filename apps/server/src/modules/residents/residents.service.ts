@@ -26,6 +26,7 @@ import { AppError } from '../../platform/errors.js';
 import * as repo from './residents.repository.js';
 import { assertReasonForSensitiveTags, gridInScope, residentWriteScopeOf, sensitiveTagChanges } from './residents.policy.js';
 import { auditResident, auditTags, presentHousehold, presentResidentRow } from './residents.presenter.js';
+import { nameInitialsOf } from '../../platform/text/name-initials.js';
 
 const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 
@@ -145,6 +146,7 @@ export async function createResident(deps: Deps, actorOrNone: Actor | undefined,
         id: newId('per'),
         streetId: actor.streetId,
         name: input.name,
+        nameInitials: nameInitialsOf(input.name),
         nameBo: input.nameBo ?? null,
         gender: idType === 'resident_id' && idNumber ? genderFromResidentId(idNumber) : null,
         birthYear: birthDate ? Number(birthDate.slice(0, 4)) : null,
@@ -215,6 +217,7 @@ export async function updateResident(
     const newValue: Record<string, unknown> = {};
     if (input.name !== undefined && input.name !== person.name) {
       set.name = input.name;
+      set.nameInitials = nameInitialsOf(input.name);
       oldValue.name = person.name;
       newValue.name = input.name;
     }

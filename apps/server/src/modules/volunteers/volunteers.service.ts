@@ -41,6 +41,7 @@ import {
 } from './volunteers.policy.js';
 import { ageInShanghai, hhmmToMinutes, presentAvailability, presentInsurance, presentProfile, shanghaiDate } from './volunteers.presenter.js';
 import * as repo from './volunteers.repository.js';
+import { nameInitialsOf } from '../../platform/text/name-initials.js';
 
 /**
  * The volunteer registry, filtered and paginated; names are masked for callers outside the
@@ -167,6 +168,7 @@ export async function registerVolunteer(deps: Deps, actorOrNone: Actor | undefin
       const phone = sensitive(deps, 'phone', input.phone);
       const personFields = {
         name: input.name,
+        nameInitials: nameInitialsOf(input.name),
         nameBo: input.nameBo ?? null,
         gender,
         birthYear: Number(birthDate.slice(0, 4)),
