@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Segmented, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TeamApplication, TeamApplicationStatus } from '@duodi/contracts';
 import { TEAM_APPLICATION_STATUSES } from '../../lib/contract-values';
@@ -10,12 +10,13 @@ import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { ProblemAlert } from './query-state';
 import { ReasonModal } from './reason-modal';
+import { StatusTag, type Tone } from './status-tag';
 
-const STATUS_COLOR: Record<TeamApplicationStatus, string | undefined> = {
-  pending: 'gold',
-  approved: 'green',
-  rejected: 'red',
-  withdrawn: undefined,
+const STATUS_TONE: Record<TeamApplicationStatus, Tone> = {
+  pending: 'warning',
+  approved: 'success',
+  rejected: 'danger',
+  withdrawn: 'neutral',
 };
 
 /** 入队申请: pending first; approve, or reject with a reason the volunteer will see. */
@@ -84,7 +85,7 @@ export function TeamApplicationsPanel({ teamId }: { teamId: string }) {
             key: 'status',
             render: (_, a) => (
               <>
-                <Tag color={STATUS_COLOR[a.status]}>{t(`applications.status.${a.status}`)}</Tag>
+                <StatusTag tone={STATUS_TONE[a.status]}>{t(`applications.status.${a.status}`)}</StatusTag>
                 {a.reason && <div>{t('applications.reason', { reason: a.reason })}</div>}
               </>
             ),

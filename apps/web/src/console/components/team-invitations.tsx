@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, Table, Tag } from 'antd';
+import { Alert, Button, Form, Input, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TeamInvitation, TeamInvitationStatus } from '@duodi/contracts';
 import { useInviteVolunteer, useTeamInvitations } from '../../features/teams/api/invitations';
@@ -9,12 +9,13 @@ import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { ProblemAlert } from './query-state';
 import { VolunteerSearchSelect } from './volunteer-search-select';
+import { StatusTag, type Tone } from './status-tag';
 
-const STATUS_COLOR: Record<TeamInvitationStatus, string | undefined> = {
-  pending: 'gold',
-  accepted: 'green',
-  declined: 'red',
-  cancelled: undefined,
+const STATUS_TONE: Record<TeamInvitationStatus, Tone> = {
+  pending: 'warning',
+  accepted: 'success',
+  declined: 'danger',
+  cancelled: 'neutral',
 };
 
 /** Invite a volunteer (they accept or decline on the H5), and the team's invitations so far. */
@@ -79,7 +80,7 @@ export function TeamInvitationsPanel({ teamId, memberIds }: { teamId: string; me
           {
             title: t('volunteer.profile.status'),
             dataIndex: 'status',
-            render: (s: TeamInvitationStatus) => <Tag color={STATUS_COLOR[s]}>{t(`invitationStatus.${s}`)}</Tag>,
+            render: (s: TeamInvitationStatus) => <StatusTag tone={STATUS_TONE[s]}>{t(`invitationStatus.${s}`)}</StatusTag>,
           },
           {
             title: t('console.invitations.decidedAt'),

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Space, Table, Tag } from 'antd';
+import { Alert, Button, Modal, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TeamMember } from '@duodi/contracts';
 import { useChangeMemberRole, type RoleChange } from '../../features/teams/api/manage-team';
@@ -7,6 +7,7 @@ import { errorMessage } from '../../lib/error-message';
 import { minutesToHours } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
+import { StatusTag } from './status-tag';
 
 /** Members with their role; staff in scope and the leader hand over leadership and appoint deputies. */
 export function TeamMembersTable({
@@ -46,7 +47,9 @@ export function TeamMembersTable({
             title: t('console.team.role'),
             dataIndex: 'role',
             render: (role: TeamMember['role']) => (
-              <Tag color={role === 'leader' ? 'red' : role === 'deputy' ? 'orange' : undefined}>{t(`teamRoles.${role}`)}</Tag>
+              <StatusTag tone={role === 'leader' ? 'danger' : role === 'deputy' ? 'warning' : 'neutral'}>
+                {t(`teamRoles.${role}`)}
+              </StatusTag>
             ),
           },
           { title: t('fields.skills'), key: 'skills', render: (_, m) => m.skills.map((s) => t(`skills.${s}`)).join('、') },

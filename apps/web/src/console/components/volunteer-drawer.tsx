@@ -15,6 +15,7 @@ import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { canRegisterOthers, canRevealIdNumber } from '../../lib/roles';
 import { Loading, ProblemAlert } from './query-state';
+import { StatusTag } from './status-tag';
 
 /** A volunteer's registry record for staff: masked by the server, with a logged "show full ID" for need-to-know roles. */
 export function VolunteerDrawer({ id, onClose }: { id: string | null; onClose: () => void }) {
@@ -172,9 +173,9 @@ function InsuranceTable({ records }: { records: InsuranceRecord[] }) {
           dataIndex: 'current',
           render: (current: boolean) =>
             current ? (
-              <Tag color="green">{t('volunteer.profile.insuranceCurrent')}</Tag>
+              <StatusTag tone="success">{t('volunteer.profile.insuranceCurrent')}</StatusTag>
             ) : (
-              <Tag>{t('volunteer.profile.insuranceExpired')}</Tag>
+              <StatusTag tone="neutral">{t('volunteer.profile.insuranceExpired')}</StatusTag>
             ),
         },
       ]}

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Modal, Segmented, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeletionRequest } from '@duodi/contracts';
 import { DELETION_STATUSES } from '../../lib/contract-values';
@@ -11,6 +11,7 @@ import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
+import { StatusTag } from '../components/status-tag';
 
 /** PIPL deletion requests: staff complete them; the person is pseudonymised, verified totals and the ledger stay. */
 export default function DeletionRequestsPage() {
@@ -63,7 +64,9 @@ export default function DeletionRequestsPage() {
           {
             title: t('volunteer.profile.status'),
             dataIndex: 'status',
-            render: (s: DeletionStatus) => <Tag color={s === 'pending' ? 'gold' : 'green'}>{t(`console.deletion.status.${s}`)}</Tag>,
+            render: (s: DeletionStatus) => (
+              <StatusTag tone={s === 'pending' ? 'warning' : 'success'}>{t(`console.deletion.status.${s}`)}</StatusTag>
+            ),
           },
           {
             title: t('console.deletion.completedAt'),

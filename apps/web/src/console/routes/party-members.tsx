@@ -1,5 +1,5 @@
 import { useMemo, useState } from 'react';
-import { Button, Card, Col, Form, Row, Select, Statistic, Table, Tag } from 'antd';
+import { Button, Card, Col, Form, Row, Select, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PartyMemberStatus, UnitPartyMember } from '@duodi/contracts';
 import { PARTY_MEMBER_STATUSES } from '../../lib/contract-values';
@@ -13,8 +13,9 @@ import { localName } from '../../lib/localize';
 import { hasRole, scopesOf } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
+import { StatusTag, type Tone } from '../components/status-tag';
 
-const COLOR: Record<PartyMemberStatus, string> = { active: 'green', no_service: 'orange', not_reported: 'red' };
+const TONE: Record<PartyMemberStatus, Tone> = { active: 'success', no_service: 'warning', not_reported: 'danger' };
 
 /**
  * 双报到 report of a co-building unit (DR-18): its in-service party members in a quarter, who served,
@@ -124,7 +125,7 @@ export default function PartyMembersPage() {
           {
             title: t('volunteer.profile.status'),
             dataIndex: 'status',
-            render: (s: PartyMemberStatus) => <Tag color={COLOR[s]}>{t(`partyMemberStatus.${s}`)}</Tag>,
+            render: (s: PartyMemberStatus) => <StatusTag tone={TONE[s]}>{t(`partyMemberStatus.${s}`)}</StatusTag>,
           },
         ]}
       />

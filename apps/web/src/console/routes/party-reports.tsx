@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Segmented, Space, Table, Tag } from 'antd';
+import { Alert, Button, Segmented, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PartyReport, PartyReportStatus } from '@duodi/contracts';
 import { PARTY_REPORT_STATUSES } from '../../lib/contract-values';
@@ -11,12 +11,13 @@ import { localName } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
 import { ReasonModal } from '../components/reason-modal';
+import { StatusTag, type Tone } from '../components/status-tag';
 
-const COLOR: Record<PartyReportStatus, string | undefined> = {
-  pending: 'gold',
-  confirmed: 'green',
-  rejected: 'red',
-  superseded: undefined,
+const TONE: Record<PartyReportStatus, Tone> = {
+  pending: 'warning',
+  confirmed: 'success',
+  rejected: 'danger',
+  superseded: 'neutral',
 };
 
 /** 云报到 to confirm (community admins for their community, street admins for the street). */
@@ -86,7 +87,7 @@ export default function PartyReportsPage() {
             key: 'status',
             render: (_, r) => (
               <>
-                <Tag color={COLOR[r.status]}>{t(`partyReportStatus.${r.status}`)}</Tag>
+                <StatusTag tone={TONE[r.status]}>{t(`partyReportStatus.${r.status}`)}</StatusTag>
                 {r.reason && <div>{t('applications.reason', { reason: r.reason })}</div>}
               </>
             ),

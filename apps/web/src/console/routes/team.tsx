@@ -1,5 +1,5 @@
 import { useState, type ReactNode } from 'react';
-import { Alert, Badge, Button, Card, Descriptions, Space, Tabs, Tag } from 'antd';
+import { Alert, Button, Card, Descriptions, Space, Tabs, Tag } from 'antd';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/account/api/get-me';
@@ -121,7 +121,7 @@ export default function TeamPage() {
       label: (
         <span>
           {t('console.team.tabApplications')}{' '}
-          {pendingCount > 0 && <Badge count={pendingCount} aria-label={t('console.team.pendingCount', { count: pendingCount })} />}
+          {pendingCount > 0 && <span className="console-count">{pendingCount}</span>}
         </span>
       ),
       children: <TeamApplicationsPanel teamId={d.id} />,

@@ -166,6 +166,7 @@ describe('H5 volunteer registration', () => {
         signedIn = true;
         return json(201, { token: 't', user: { id: me.id, name: me.name, roles: [] } });
       },
+      'PATCH /api/v1/me/preferences': (req) => json(200, { ...me, ...(req.body as object) }),
     });
     renderH5('/register');
     await screen.findByRole('heading', { level: 2, name: '第一步：创建账号' });
@@ -185,6 +186,8 @@ describe('H5 volunteer registration', () => {
 
     await screen.findByRole('heading', { level: 2, name: '身份信息' });
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ phone: '13912345678', password: 'volunteer2026', name: '次仁卓玛' });
+    // The new account keeps this device's language and elderly-mode choice.
+    expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({ language: 'zh-CN', elderlyMode: false });
     // What the account step knew is carried over.
     expect((screen.getByLabelText('手机号') as HTMLInputElement).value).toBe('13912345678');
     expect((screen.getByLabelText('真实姓名') as HTMLInputElement).value).toBe('次仁卓玛');
