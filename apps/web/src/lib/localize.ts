@@ -24,3 +24,11 @@ export function localText(zh: string | null | undefined, bo: string | null | und
 export function langAttr(text: LocalizedText, language: UiLang): UiLang | undefined {
   return text.lang === language ? undefined : text.lang;
 }
+
+/** The language a free text (a person's name, a note) is written in, when its script says so: for `lang` attributes. */
+export function scriptLang(text: string | null | undefined): UiLang | undefined {
+  if (!text) return undefined;
+  if (/[\u0F00-\u0FFF]/.test(text)) return 'bo';
+  if (/[\u4E00-\u9FFF]/.test(text)) return 'zh-CN';
+  return undefined;
+}

@@ -82,9 +82,9 @@ export function HouseholdsPanel({ grids, communityId, gridId }: { grids: GridOpt
                   setAddress(h.address);
                   setEditing(h);
                 }}
-                aria-label={t('console.households.editOf', { address: h.address })}
               >
                 {t('console.households.edit')}
+                <span className="visually-hidden"> {h.address}</span>
               </Button>
             ),
           },

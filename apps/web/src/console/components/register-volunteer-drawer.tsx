@@ -164,7 +164,7 @@ function RegisterForm({ onDone }: { onDone: (result: VolunteerRegistered) => voi
       <Form.Item label={t('volunteer.form.realName')} name="name" rules={[{ ...required, whitespace: true }]}>
         <Input maxLength={50} autoComplete="off" />
       </Form.Item>
-      <Form.Item label={t('volunteer.form.nameBo')} name="nameBo" extra={t('common.optional')}>
+      <Form.Item label={`${t('volunteer.form.nameBo')} ${t('common.optional')}`} name="nameBo">
         <Input maxLength={80} lang="bo" />
       </Form.Item>
       <Space wrap align="start">
@@ -285,7 +285,13 @@ function RegisterForm({ onDone }: { onDone: (result: VolunteerRegistered) => voi
       <Form.Item
         label={t('volunteer.form.languages')}
         name="languages"
-        rules={[{ required: true, type: 'array', min: 1, message: t('volunteer.errors.languagesRequired') }]}
+        // A validator, not `required`: antd would put aria-required on the checkbox group, which role=group does not allow.
+        rules={[
+          {
+            validator: (_, value: unknown[] | undefined) =>
+              value?.length ? Promise.resolve() : Promise.reject(new Error(t('volunteer.errors.languagesRequired'))),
+          },
+        ]}
       >
         <Checkbox.Group options={LANGUAGES.map((l) => ({ value: l, label: t(`spokenLanguages.${l}`) }))} />
       </Form.Item>

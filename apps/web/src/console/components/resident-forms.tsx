@@ -156,7 +156,7 @@ export function CreateResidentDrawer({ open, grids, onClose }: { open: boolean; 
         >
           <Input maxLength={50} />
         </Form.Item>
-        <Form.Item label={t('volunteer.form.nameBo')} name="nameBo" extra={t('common.optional')}>
+        <Form.Item label={`${t('volunteer.form.nameBo')} ${t('common.optional')}`} name="nameBo">
           <Input maxLength={80} lang="bo" />
         </Form.Item>
         <Space wrap align="start">
@@ -182,9 +182,9 @@ export function CreateResidentDrawer({ open, grids, onClose }: { open: boolean; 
           </Form.Item>
         </Space>
         <Form.Item
-          label={t('fields.phone')}
+          label={`${t('fields.phone')} ${t('common.optional')}`}
           name="phone"
-          extra={t('common.optional')}
+
           rules={[{ pattern: PHONE, message: t('volunteer.errors.phone') }]}
         >
           <Input type="tel" maxLength={11} style={{ maxWidth: 240 }} />
@@ -436,7 +436,7 @@ export function MoveResidentModal({
             />
           </Form.Item>
         )}
-        <Form.Item label={t('console.residents.moveReason')} name="reason" extra={t('common.optional')}>
+        <Form.Item label={`${t('console.residents.moveReason')} ${t('common.optional')}`} name="reason">
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         {move.isError && <Alert type="error" showIcon role="alert" title={errorMessage(move.error, t)} />}

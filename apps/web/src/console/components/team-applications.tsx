@@ -11,6 +11,7 @@ import { localName } from '../../lib/localize';
 import { ProblemAlert } from './query-state';
 import { ReasonModal } from './reason-modal';
 import { StatusTag, type Tone } from './status-tag';
+import { LocalName } from './local-name';
 
 const STATUS_TONE: Record<TeamApplicationStatus, Tone> = {
   pending: 'warning',
@@ -66,7 +67,7 @@ export function TeamApplicationsPanel({ teamId }: { teamId: string }) {
         scroll={{ x: 960 }}
         locale={{ emptyText: status === 'pending' ? t('console.applications.nonePending') : t('common.empty') }}
         columns={[
-          { title: t('fields.name'), key: 'name', render: (_, a) => nameOf(a) },
+          { title: t('fields.name'), key: 'name', render: (_, a) => <LocalName item={a} /> },
           { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo' },
           {
             title: t('fields.skills'),

@@ -135,10 +135,10 @@ function TeamForm({ team, onSaved }: { team?: TeamDetail; onSaved: (team: TeamDe
       <Form.Item label={t('console.teamForm.name')} name="name" rules={[{ ...required, whitespace: true }, { max: 60 }]}>
         <Input maxLength={60} />
       </Form.Item>
-      <Form.Item label={t('console.teamForm.nameBo')} name="nameBo" extra={t('common.optional')}>
+      <Form.Item label={`${t('console.teamForm.nameBo')} ${t('common.optional')}`} name="nameBo">
         <Input maxLength={120} lang="bo" />
       </Form.Item>
-      <Form.Item label={t('console.teamForm.nameEn')} name="nameEn" extra={t('common.optional')}>
+      <Form.Item label={`${t('console.teamForm.nameEn')} ${t('common.optional')}`} name="nameEn">
         <Input maxLength={120} lang="en" />
       </Form.Item>
       <Form.Item label={t('fields.community')} name="communityId" rules={[required]}>
@@ -147,23 +147,29 @@ function TeamForm({ team, onSaved }: { team?: TeamDetail; onSaved: (team: TeamDe
       <Form.Item
         label={t('fields.domains')}
         name="domains"
-        rules={[{ required: true, type: 'array', min: 1, message: t('console.teamForm.domainsRequired') }]}
+        // A validator, not `required`: antd would put aria-required on the checkbox group, which role=group does not allow.
+        rules={[
+          {
+            validator: (_, value: unknown[] | undefined) =>
+              value?.length ? Promise.resolve() : Promise.reject(new Error(t('console.teamForm.domainsRequired'))),
+          },
+        ]}
       >
         <Checkbox.Group options={TEAM_DOMAINS.map((d) => ({ value: d, label: t(`domains.${d}`) }))} />
       </Form.Item>
-      <Form.Item label={t('fields.slogan')} name="slogan" extra={t('common.optional')}>
+      <Form.Item label={`${t('fields.slogan')} ${t('common.optional')}`} name="slogan">
         <Input maxLength={100} />
       </Form.Item>
-      <Form.Item label={t('console.teamForm.sloganBo')} name="sloganBo" extra={t('common.optional')}>
+      <Form.Item label={`${t('console.teamForm.sloganBo')} ${t('common.optional')}`} name="sloganBo">
         <Input maxLength={200} lang="bo" />
       </Form.Item>
-      <Form.Item label={t('console.teamForm.story')} name="story" extra={t('common.optional')}>
+      <Form.Item label={`${t('console.teamForm.story')} ${t('common.optional')}`} name="story">
         <Input.TextArea rows={4} maxLength={2000} showCount />
       </Form.Item>
-      <Form.Item label={t('console.teamForm.storyBo')} name="storyBo" extra={t('common.optional')}>
+      <Form.Item label={`${t('console.teamForm.storyBo')} ${t('common.optional')}`} name="storyBo">
         <Input.TextArea rows={4} maxLength={4000} showCount lang="bo" />
       </Form.Item>
-      <Form.Item label={t('fields.foundedOn')} name="foundedOn" extra={t('common.optional')}>
+      <Form.Item label={`${t('fields.foundedOn')} ${t('common.optional')}`} name="foundedOn">
         <Input type="date" style={{ maxWidth: 200 }} />
       </Form.Item>
       {!team && (

@@ -10,6 +10,7 @@ import { localName } from '../../lib/localize';
 import { ProblemAlert } from './query-state';
 import { VolunteerSearchSelect } from './volunteer-search-select';
 import { StatusTag, type Tone } from './status-tag';
+import { LocalName } from './local-name';
 
 const STATUS_TONE: Record<TeamInvitationStatus, Tone> = {
   pending: 'warning',
@@ -74,7 +75,7 @@ export function TeamInvitationsPanel({ teamId, memberIds }: { teamId: string; me
         dataSource={invitations.data?.items ?? []}
         pagination={false}
         columns={[
-          { title: t('fields.name'), key: 'name', render: (_, i) => localName(i, language).text },
+          { title: t('fields.name'), key: 'name', render: (_, i) => <LocalName item={i} /> },
           { title: t('console.invitations.message'), dataIndex: 'message', render: (m: string | null) => m ?? '' },
           { title: t('console.invitations.sentAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v, language) },
           {

@@ -8,6 +8,7 @@ import { minutesToHours } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { StatusTag } from './status-tag';
+import { LocalName } from './local-name';
 
 /** Members with their role; staff in scope and the leader hand over leadership and appoint deputies. */
 export function TeamMembersTable({
@@ -41,7 +42,7 @@ export function TeamMembersTable({
         pagination={false}
         scroll={{ x: 900 }}
         columns={[
-          { title: t('fields.name'), key: 'name', render: (_, m) => nameOf(m) },
+          { title: t('fields.name'), key: 'name', render: (_, m) => <LocalName item={m} /> },
           { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo' },
           {
             title: t('console.team.role'),

@@ -203,8 +203,9 @@ function ImportHistory({ items, loading, onOpen }: { items: ImportJobListItem[];
           title: t('fields.actions'),
           key: 'open',
           render: (_, job) => (
-            <Button type="link" onClick={() => onOpen(job.id)} aria-label={t('console.imports.openJob', { name: job.fileName ?? job.id })}>
+            <Button type="link" onClick={() => onOpen(job.id)}>
               {t('common.details')}
+              <span className="visually-hidden"> {job.fileName ?? job.id}</span>
             </Button>
           ),
         },

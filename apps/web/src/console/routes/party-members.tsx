@@ -14,6 +14,7 @@ import { hasRole, scopesOf } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
 import { StatusTag, type Tone } from '../components/status-tag';
+import { LocalName } from '../components/local-name';
 
 const TONE: Record<PartyMemberStatus, Tone> = { active: 'success', no_service: 'warning', not_reported: 'danger' };
 
@@ -103,7 +104,7 @@ export default function PartyMembersPage() {
         pagination={false}
         scroll={{ x: 1000 }}
         columns={[
-          { title: t('fields.name'), key: 'name', render: (_, m) => localName(m, language).text },
+          { title: t('fields.name'), key: 'name', render: (_, m) => <LocalName item={m} /> },
           { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo' },
           {
             title: t('console.partyMembers.report'),

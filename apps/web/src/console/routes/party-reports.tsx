@@ -12,6 +12,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
 import { ReasonModal } from '../components/reason-modal';
 import { StatusTag, type Tone } from '../components/status-tag';
+import { LocalName } from '../components/local-name';
 
 const TONE: Record<PartyReportStatus, Tone> = {
   pending: 'warning',
@@ -71,7 +72,7 @@ export default function PartyReportsPage() {
         scroll={{ x: 1100 }}
         locale={{ emptyText: status === 'pending' ? t('console.partyReports.nonePending') : t('common.empty') }}
         columns={[
-          { title: t('fields.name'), key: 'name', render: (_, r) => nameOf(r) },
+          { title: t('fields.name'), key: 'name', render: (_, r) => <LocalName item={r} /> },
           { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo' },
           { title: t('party.community'), dataIndex: 'communityName' },
           { title: t('party.grid'), dataIndex: 'gridName' },

@@ -13,6 +13,7 @@ import { CommunitySelect } from '../components/community-select';
 import { HouseholdsPanel } from '../components/households-panel';
 import { ProblemAlert } from '../components/query-state';
 import { CreateResidentDrawer, EditResidentDrawer, MoveResidentModal } from '../components/resident-forms';
+import { LocalName } from '../components/local-name';
 
 /** Residents, masked. Roles that may not list them see the server's 403 problem, in their language. */
 export default function ResidentsPage() {
@@ -43,13 +44,17 @@ export default function ResidentsPage() {
         loading={residents.isPending}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1100 }}
+        scroll={{ x: 1300 }}
         columns={[
-          { title: t('fields.name'), key: 'name', render: (_, r) => localName(r, language).text },
+          { title: t('fields.name'), key: 'name', render: (_, r) => <LocalName item={r} /> },
           { title: t('fields.gender'), dataIndex: 'gender', render: (g: ResidentListItem['gender']) => (g ? t(`gender.${g}`) : '') },
           { title: t('fields.age'), dataIndex: 'age', align: 'right' },
-          { title: t('fields.phone'), dataIndex: 'phoneMasked' },
-          { title: t('fields.idNumber'), dataIndex: 'idNumberMasked' },
+          { title: t('fields.phone'), dataIndex: 'phoneMasked', render: (v: string | null) => <span className="console-nowrap">{v}</span> },
+          {
+            title: t('fields.idNumber'),
+            dataIndex: 'idNumberMasked',
+            render: (v: string | null) => <span className="console-nowrap">{v}</span>,
+          },
           { title: t('fields.grid'), key: 'grid', render: (_, r) => gridNames.get(r.gridId) ?? r.gridId },
           { title: t('fields.address'), dataIndex: 'address' },
           {
@@ -64,13 +69,16 @@ export default function ResidentsPage() {
                   title: t('fields.actions'),
                   key: 'actions',
                   fixed: 'right' as const,
+                  width: 160,
                   render: (_: unknown, r: ResidentListItem) => (
                     <Space wrap>
-                      <Button size="small" onClick={() => setEditing(r)} aria-label={t('console.residents.editOf', { name: r.name })}>
+                      <Button size="small" onClick={() => setEditing(r)}>
                         {t('console.residents.edit')}
+                        <span className="visually-hidden"> {r.name}</span>
                       </Button>
-                      <Button size="small" onClick={() => setMoving(r)} aria-label={t('console.residents.moveOf', { name: r.name })}>
+                      <Button size="small" onClick={() => setMoving(r)}>
                         {t('console.residents.move')}
+                        <span className="visually-hidden"> {r.name}</span>
                       </Button>
                     </Space>
                   ),

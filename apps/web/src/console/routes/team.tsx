@@ -120,8 +120,7 @@ export default function TeamPage() {
     applications: {
       label: (
         <span>
-          {t('console.team.tabApplications')}{' '}
-          {pendingCount > 0 && <span className="console-count">{pendingCount}</span>}
+          {t('console.team.tabApplications')} {pendingCount > 0 && <span className="console-count">{pendingCount}</span>}
         </span>
       ),
       children: <TeamApplicationsPanel teamId={d.id} />,

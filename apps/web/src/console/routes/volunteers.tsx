@@ -15,6 +15,7 @@ import { CommunitySelect } from '../components/community-select';
 import { ProblemAlert } from '../components/query-state';
 import { RegisterVolunteerDrawer } from '../components/register-volunteer-drawer';
 import { VolunteerDrawer } from '../components/volunteer-drawer';
+import { LocalName } from '../components/local-name';
 
 export default function VolunteersPage() {
   const { t } = useTranslation();
@@ -27,7 +28,10 @@ export default function VolunteersPage() {
   const volunteers = useVolunteers(filters);
   const teams = useTeams();
   const communities = useCommunities();
-  const teamNames = useMemo(() => new Map((teams.data?.items ?? []).map((team) => [team.id, localName(team, language).text])), [teams.data, language]);
+  const teamNames = useMemo(
+    () => new Map((teams.data?.items ?? []).map((team) => [team.id, localName(team, language).text])),
+    [teams.data, language],
+  );
   const communityNames = useMemo(
     () => new Map((communities.data?.items ?? []).map((c) => [c.id, localName(c, language).text])),
     [communities.data, language],
@@ -56,7 +60,11 @@ export default function VolunteersPage() {
           />
         </Form.Item>
         <Form.Item label={t('console.volunteers.filterCommunity')} htmlFor="volunteers-community">
-          <CommunitySelect id="volunteers-community" value={filters.communityId ?? ''} onChange={(communityId) => update({ communityId: communityId || undefined })} />
+          <CommunitySelect
+            id="volunteers-community"
+            value={filters.communityId ?? ''}
+            onChange={(communityId) => update({ communityId: communityId || undefined })}
+          />
         </Form.Item>
         <Form.Item label={t('console.volunteers.filterTeam')} htmlFor="volunteers-team">
           <Select
@@ -65,7 +73,10 @@ export default function VolunteersPage() {
             value={filters.teamId ?? ''}
             onChange={(teamId: string) => update({ teamId: teamId || undefined })}
             showSearch={{ optionFilterProp: 'label' }}
-            options={[{ value: '', label: t('common.all') }, ...(teams.data?.items ?? []).map((team) => ({ value: team.id, label: localName(team, language).text }))]}
+            options={[
+              { value: '', label: t('common.all') },
+              ...(teams.data?.items ?? []).map((team) => ({ value: team.id, label: localName(team, language).text })),
+            ]}
           />
         </Form.Item>
         <Form.Item label={t('console.volunteers.filterSkill')} htmlFor="volunteers-skill">
@@ -84,20 +95,36 @@ export default function VolunteersPage() {
         loading={volunteers.isPending}
         dataSource={rows}
         pagination={false}
-        scroll={{ x: 1000 }}
+        scroll={{ x: 1300 }}
         columns={[
-          { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo' },
-          { title: t('fields.name'), key: 'name', render: (_, v) => localName(v, language).text },
+          { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo', render: (v: string) => <span className="console-nowrap">{v}</span> },
+          { title: t('fields.name'), key: 'name', render: (_, v) => <LocalName item={v} /> },
           ...(rows.some((v) => v.phoneMasked || v.idNumberMasked)
             ? [
-                { title: t('fields.phone'), key: 'phone', render: (_: unknown, v: VolunteerListItem) => v.phoneMasked ?? '' },
-                { title: t('fields.idNumber'), key: 'idNumber', render: (_: unknown, v: VolunteerListItem) => v.idNumberMasked ?? '' },
+                {
+                  title: t('fields.phone'),
+                  key: 'phone',
+                  render: (_: unknown, v: VolunteerListItem) => <span className="console-nowrap">{v.phoneMasked ?? ''}</span>,
+                },
+                {
+                  title: t('fields.idNumber'),
+                  key: 'idNumber',
+                  render: (_: unknown, v: VolunteerListItem) => <span className="console-nowrap">{v.idNumberMasked ?? ''}</span>,
+                },
               ]
             : []),
-          { title: t('fields.community'), key: 'community', render: (_, v) => (v.communityId ? (communityNames.get(v.communityId) ?? '') : '') },
+          {
+            title: t('fields.community'),
+            key: 'community',
+            render: (_, v) => (v.communityId ? (communityNames.get(v.communityId) ?? '') : ''),
+          },
           { title: t('fields.teams'), key: 'teams', render: (_, v) => v.teamIds.map((id) => teamNames.get(id) ?? id).join('、') },
           { title: t('fields.skills'), key: 'skills', render: (_, v) => v.skills.map((s) => <Tag key={s}>{t(`skills.${s}`)}</Tag>) },
-          { title: t('fields.languages'), key: 'languages', render: (_, v) => v.languages.map((l) => t(`spokenLanguages.${l}`)).join('、') },
+          {
+            title: t('fields.languages'),
+            key: 'languages',
+            render: (_, v) => v.languages.map((l) => t(`spokenLanguages.${l}`)).join('、'),
+          },
           {
             title: t('fields.star'),
             dataIndex: 'star',
@@ -114,7 +141,11 @@ export default function VolunteersPage() {
             key: 'actions',
             fixed: 'right',
             render: (_, v) => (
-              <Button type="link" onClick={() => setOpenId(v.id)} aria-label={t('console.volunteers.detailOf', { name: localName(v, language).text, no: v.volunteerNo })}>
+              <Button
+                type="link"
+                onClick={() => setOpenId(v.id)}
+                aria-label={t('console.volunteers.detailOf', { name: localName(v, language).text, no: v.volunteerNo })}
+              >
                 {t('common.details')}
               </Button>
             ),

@@ -5,7 +5,7 @@ import { useCommunities, useCommunity } from '../../features/organization/api/ge
 import { useTeams } from '../../features/organization/api/get-teams';
 import { formatDate, formatNumber, minutesToHours } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
-import { localName } from '../../lib/localize';
+import { localName, scriptLang } from '../../lib/localize';
 import { AvailabilityList } from './availability-editor';
 import { Localized } from './localized';
 import { Section } from './section';
@@ -31,7 +31,7 @@ export function VolunteerProfileSections({ profile }: { profile: VolunteerProfil
           </div>
           <div>
             <dt>{t('volunteer.form.realName')}</dt>
-            <dd>{profile.name}</dd>
+            <dd lang={scriptLang(profile.name)}>{profile.name}</dd>
           </div>
           {profile.nameBo && (
             <div>
