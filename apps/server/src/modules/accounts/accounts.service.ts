@@ -103,12 +103,13 @@ export async function registerAccount(deps: Deps, input: RegisterAccount): Promi
 /**
  * Grants a role inside the caller's transaction and audits it (DR-23); a grant the account
  * already holds changes nothing.
+ * @returns whether a grant was written
  */
 export async function grantRole(
   tx: Tx,
   input: { streetId: string; accountId: string; role: Role; scopeType: ScopeType; scopeId: string; byAccountId: string | null; reason: string },
-): Promise<void> {
-  if (await repo.findActiveAssignment(tx, input)) return;
+): Promise<boolean> {
+  if (await repo.findActiveAssignment(tx, input)) return false;
   await repo.insertAssignment(tx, {
     id: `ra_${crypto.randomUUID()}`,
     streetId: input.streetId,
@@ -127,6 +128,7 @@ export async function grantRole(
     newValue: { role: input.role, scopeType: input.scopeType, scopeId: input.scopeId },
     reason: input.reason,
   });
+  return true;
 }
 
 /**

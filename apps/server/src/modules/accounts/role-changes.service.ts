@@ -1,8 +1,9 @@
-import crypto from 'node:crypto';
 import type { Role, ScopeType } from '@duodi/contracts';
 import { appendAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import * as repo from './role-changes.repository.js';
+import { findAccountOfPerson } from './accounts.repository.js';
+import { grantRole } from './accounts.service.js';
 
 /**
  * Role changes that follow from other modules' decisions (a team's new leader, a confirmed party
@@ -25,29 +26,10 @@ export interface PersonRoleChange {
  * @returns the account id when a grant was written, null otherwise
  */
 export async function grantRoleToPerson(tx: Tx, input: PersonRoleChange): Promise<string | null> {
-  const accountId = await repo.findAccountIdOfPerson(tx, input.personId);
-  if (!accountId) return null;
-  if (await repo.findLiveAssignment(tx, { accountId, role: input.role, scopeType: input.scopeType, scopeId: input.scopeId })) return null;
-  await repo.insertLiveAssignment(tx, {
-    id: `ra_${crypto.randomUUID()}`,
-    streetId: input.streetId,
-    accountId,
-    role: input.role,
-    scopeType: input.scopeType,
-    scopeId: input.scopeId,
-    grantedBy: input.byAccountId,
-    createdAt: input.now,
-  });
-  await appendAudit(tx, {
-    streetId: input.streetId,
-    actorAccountId: input.byAccountId,
-    action: 'role.grant',
-    entityType: 'account',
-    entityId: accountId,
-    newValue: { role: input.role, scopeType: input.scopeType, scopeId: input.scopeId },
-    reason: input.reason,
-  });
-  return accountId;
+  const account = await findAccountOfPerson(tx, input.personId);
+  if (!account) return null;
+  const { personId: _personId, now: _now, ...grant } = input;
+  return (await grantRole(tx, { ...grant, accountId: account.id })) ? account.id : null;
 }
 
 /**
@@ -59,7 +41,7 @@ export async function revokeRoleFromPerson(
   tx: Tx,
   input: Omit<PersonRoleChange, 'scopeId'> & ({ scopeId: string; exceptScopeId?: never } | { scopeId?: never; exceptScopeId: string }),
 ): Promise<number> {
-  const accountId = await repo.findAccountIdOfPerson(tx, input.personId);
+  const accountId = (await findAccountOfPerson(tx, input.personId))?.id;
   if (!accountId) return 0;
   const revoked = await repo.revokeLiveAssignments(tx, {
     accountId,
