@@ -97,18 +97,20 @@ export default function VolunteersPage() {
         pagination={false}
         scroll={{ x: 1300 }}
         columns={[
-          { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo', render: (v: string) => <span className="console-nowrap">{v}</span> },
+          { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo', width: 140, render: (v: string) => <span className="console-nowrap">{v}</span> },
           { title: t('fields.name'), key: 'name', render: (_, v) => <LocalName item={v} /> },
           ...(rows.some((v) => v.phoneMasked || v.idNumberMasked)
             ? [
                 {
                   title: t('fields.phone'),
                   key: 'phone',
+                  width: 130,
                   render: (_: unknown, v: VolunteerListItem) => <span className="console-nowrap">{v.phoneMasked ?? ''}</span>,
                 },
                 {
                   title: t('fields.idNumber'),
                   key: 'idNumber',
+                  width: 200,
                   render: (_: unknown, v: VolunteerListItem) => <span className="console-nowrap">{v.idNumberMasked ?? ''}</span>,
                 },
               ]
