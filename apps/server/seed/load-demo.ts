@@ -29,7 +29,9 @@ import {
   teams,
   units,
   volunteers,
+  serviceItems,
 } from '../src/schema/index.js';
+import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, REFERENCE_DATE, buildDemoData, type DemoData } from './build.js';
 
@@ -245,6 +247,23 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
     if (data.teamApplications.length) await tx.insert(teamApplications).values(data.teamApplications.map((r) => ({ ...r, streetId })));
     if (data.teamInvitations.length) await tx.insert(teamInvitations).values(data.teamInvitations.map((r) => ({ ...r, streetId })));
     await insertChunks('party_reports', data.partyReports, (c) => tx.insert(partyReports).values(c.map((r) => ({ ...r, streetId }))), progress);
+    // 0005: the service menu (项目清单) from the intake module's SERVICE_MENU.
+    await tx.insert(serviceItems).values(
+      SERVICE_MENU.map((item, i) => ({
+        id: item.id,
+        streetId,
+        name: item.name.zh,
+        nameBo: item.name.bo,
+        nameEn: item.name.en,
+        category: item.category,
+        skills: [...item.requiredSkills],
+        languages: [...item.requiredLanguages],
+        typicalMinutes: item.typicalMinutes,
+        volunteersNeeded: item.volunteersNeeded,
+        sortOrder: i,
+        createdAt: new Date(DEMO_GENERATED_AT),
+      })),
+    );
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
     progress?.('accounts', data.accounts.length, data.accounts.length);

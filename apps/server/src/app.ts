@@ -21,6 +21,8 @@ import { teamsRoutes } from './modules/teams/index.js';
 import { partyRoutes } from './modules/party/index.js';
 import { residentsRoutes } from './modules/residents/index.js';
 import { importsRoutes } from './modules/imports/index.js';
+import { recoveryRoutes } from './modules/recovery/index.js';
+import { demandsRoutes } from './modules/demands/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -106,6 +108,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(partyRoutes);
       await api.register(residentsRoutes);
       await api.register(importsRoutes);
+      await api.register(recoveryRoutes);
+      await api.register(demandsRoutes);
     },
     { prefix: '/api/v1' },
   );

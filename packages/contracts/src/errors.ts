@@ -31,6 +31,7 @@ export const ERROR_STATUS = {
   token_expired: 422,
   outside_geofence: 422,
   not_signed_up: 422,
+  emergency_not_volunteer_service: 422,
   rate_limited: 429,
   internal_error: 500,
   service_unavailable: 503,

@@ -7,3 +7,5 @@ export * from './people.js';
 export * from './teams.js';
 export * from './residents.js';
 export * from './imports.js';
+export * from './demands.js';
+export * from './recovery.js';

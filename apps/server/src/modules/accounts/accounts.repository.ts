@@ -119,7 +119,11 @@ export async function describeScopes(tx: Tx, refs: { scopeType: string; scopeId:
 }
 
 export async function findVolunteerOfPerson(tx: Tx, personId: string) {
-  const [row] = await tx.select({ id: volunteers.id, unitId: volunteers.unitId }).from(volunteers).where(eq(volunteers.personId, personId)).limit(1);
+  const [row] = await tx
+    .select({ id: volunteers.id, unitId: volunteers.unitId, status: volunteers.status })
+    .from(volunteers)
+    .where(eq(volunteers.personId, personId))
+    .limit(1);
   return row;
 }
 
@@ -222,4 +226,19 @@ export async function countSessions(tx: Tx, accountId: string, now: Date) {
     .from(sessions)
     .where(eq(sessions.accountId, accountId));
   return { total: row?.total ?? 0, active: row?.active ?? 0 };
+}
+
+/** Replaces an account's sign-in phone (blind index) and password hash. */
+export async function updateCredentials(tx: Tx, accountId: string, input: { phoneHash: string; passwordHash: string }) {
+  await tx.update(accounts).set(input).where(eq(accounts.id, accountId));
+}
+
+export async function findPersonById(tx: Tx, personId: string) {
+  const [row] = await tx.select().from(persons).where(eq(persons.id, personId)).limit(1);
+  return row;
+}
+
+/** The person's contact phone follows their sign-in phone. */
+export async function updatePersonPhone(tx: Tx, personId: string, input: { phoneEnc: string; phoneHash: string; phoneMasked: string; updatedAt: Date }) {
+  await tx.update(persons).set(input).where(eq(persons.id, personId));
 }

@@ -156,6 +156,58 @@ export async function revokeAccountAccess(tx: Tx, input: { personId: string; byA
   return account.id;
 }
 
+export interface SetCredentialsInput {
+  streetId: string;
+  personId: string;
+  phone: string;
+  passwordHash: string;
+  byAccountId: string;
+  now: Date;
+  reason: string;
+}
+
+/**
+ * 找回账号: gives the person's account a new sign-in phone and password (scrypt hash made by the
+ * caller) and revokes every session it had; a person without an account (registered by staff or by
+ * import) gets one, with the `volunteer` role when they are an active volunteer (audited). The
+ * person's contact phone becomes the new phone. Inside the caller's transaction; audited with masks.
+ * @throws conflict (the phone belongs to another account; the account was disabled)
+ */
+export async function setAccountCredentials(deps: Deps, tx: Tx, input: SetCredentialsInput): Promise<{ accountId: string; created: boolean }> {
+  const phoneHash = deps.crypto.blindIndex('phone', input.phone);
+  const person = await repo.findPersonById(tx, input.personId);
+  if (!person || person.pseudonymisedAt) throw new AppError('conflict', { reason: 'person_deleted' });
+  const holder = await repo.findAccountByPhoneHash(tx, phoneHash);
+  if (holder && holder.personId !== person.id) throw new AppError('conflict', { reason: 'phone_taken' });
+  const existing = await repo.findAccountOfPerson(tx, person.id);
+  if (existing && existing.status !== 'active') throw new AppError('conflict', { reason: 'account_disabled' });
+  let accountId: string;
+  if (existing) {
+    accountId = existing.id;
+    await repo.updateCredentials(tx, accountId, { phoneHash, passwordHash: input.passwordHash });
+    await repo.revokeAllSessions(tx, accountId, input.now);
+  } else {
+    accountId = `acc_${crypto.randomUUID()}`;
+    await repo.insertAccount(tx, { id: accountId, streetId: input.streetId, personId: person.id, phoneHash, passwordHash: input.passwordHash, createdAt: input.now });
+    const volunteer = await repo.findVolunteerOfPerson(tx, person.id);
+    if (volunteer && volunteer.status === 'active') {
+      await grantRole(tx, { streetId: input.streetId, accountId, role: 'volunteer', scopeType: 'street', scopeId: input.streetId, byAccountId: input.byAccountId, reason: input.reason });
+    }
+  }
+  await repo.updatePersonPhone(tx, person.id, { phoneEnc: deps.crypto.encrypt(input.phone), phoneHash, phoneMasked: maskPhone(input.phone), updatedAt: input.now });
+  await appendAudit(tx, {
+    streetId: input.streetId,
+    actorAccountId: input.byAccountId,
+    action: 'account.recover',
+    entityType: 'account',
+    entityId: accountId,
+    oldValue: { phoneMasked: existing ? (person.phoneMasked ?? null) : null, account: existing ? 'existing' : 'none' },
+    newValue: { phoneMasked: maskPhone(input.phone), sessionsRevoked: Boolean(existing), created: !existing },
+    reason: input.reason,
+  });
+  return { accountId, created: !existing };
+}
+
 /** What the platform holds about an account, for the PIPL export (no secrets: no hashes, no tokens). */
 export async function accountDataOf(tx: Tx, accountId: string, now: Date) {
   const found = await repo.findAccount(tx, accountId);

@@ -1,0 +1,122 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import type { z } from 'zod';
+import {
+  DemandAssignSchema,
+  DemandCancelSchema,
+  DemandCloseSchema,
+  DemandCompleteSchema,
+  DemandCreateSchema,
+  DemandListItemSchema,
+  DemandQuerySchema,
+  DemandRateSchema,
+  DemandRejectSchema,
+  DemandSchema,
+  IdParamsSchema,
+  IdempotencyHeadersSchema,
+  ServiceItemSchema,
+  TransitionNoteSchema,
+  pageOf,
+} from '@duodi/contracts';
+import { problemResponses } from '../../platform/http/problem.js';
+import * as service from './demands.service.js';
+import { DEMAND_ACTION_ROLES, DEMAND_TRANSITIONS } from './demand-state.js';
+
+const TRANSITION_SUMMARIES = {
+  publish: { body: TransitionNoteSchema, summary: 'The community publishes the demand (发单)' },
+  reject: { body: DemandRejectSchema, summary: 'The community rejects the demand with a reason the requester sees' },
+  assign: { body: DemandAssignSchema, summary: 'A team takes the demand (下单): its leader claims it, or the community assigns it' },
+  accept: { body: TransitionNoteSchema, summary: 'A volunteer of the assigned team accepts (接单); succeeds until all slots are filled' },
+  start: { body: TransitionNoteSchema, summary: 'An accepting volunteer starts the service' },
+  complete: { body: DemandCompleteSchema, summary: 'An accepting volunteer completes it with minutes and a summary; creates pending service records' },
+  rate: { body: DemandRateSchema, summary: 'The resident (or the grid worker for them) rates it; a score ≤ 2 sends it back once for rework (重办)' },
+  close: { body: DemandCloseSchema, summary: 'The grid worker or community closes it after the call-back (回访)' },
+  cancel: { body: DemandCancelSchema, summary: 'The resident, grid worker or admin cancels it before the service starts' },
+} as const;
+
+const OPTIONAL_BODY = new Set<string>(['publish', 'accept', 'start', 'close']);
+
+type Bodies = { [A in keyof typeof TRANSITION_SUMMARIES]: z.infer<(typeof TRANSITION_SUMMARIES)[A]['body']> };
+
+export const demandsRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get(
+    '/service-items',
+    {
+      schema: {
+        tags: ['demands'],
+        summary: 'The service menu (项目清单), public',
+        security: [],
+        response: { 200: pageOf(ServiceItemSchema), ...problemResponses(400) },
+      },
+    },
+    async (req) => service.listServiceItems(req.deps, req.actor),
+  );
+
+  app.post(
+    '/demands',
+    {
+      schema: {
+        tags: ['demands'],
+        summary: 'Order a service (点单)',
+        description:
+          'A resident for themselves in their own grid, or staff of the grid (grid worker, community admin, street admin) for a beneficiary living there (proxy ordering: channel phone / chat / visit / walk_in). A grid outside the street is 404, outside the caller’s scope 403. Text asking for payment is accepted with `feeFlag` for staff review (DR-17). An emergency (fire, violence, medical danger) is 422 `emergency_not_volunteer_service` whose detail gives 110/119/120; the grid is alerted (audit row `demand.emergency_alert`) and no demand is created (DR-19). Accepts `Idempotency-Key`.',
+        headers: IdempotencyHeadersSchema,
+        body: DemandCreateSchema,
+        response: { 201: DemandSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
+      },
+    },
+    async (req, reply) => reply.code(201).send(await service.createDemand(req.deps, req.actor, req.body, req.headers['idempotency-key'])),
+  );
+
+  app.get(
+    '/demands',
+    {
+      schema: {
+        tags: ['demands'],
+        summary: 'Demands the caller may see (需求清单), newest first',
+        description:
+          'Street admin: all; community admin: their community; grid worker: their grid; team leader: their team’s and the published ones of their community; volunteer: their team’s offers and the ones they accepted; anyone: the ones they ordered or that are for them. `overdue=true`: open demands past their deadline.',
+        querystring: DemandQuerySchema,
+        response: { 200: pageOf(DemandListItemSchema), ...problemResponses(400, 401) },
+      },
+    },
+    async (req) => service.listDemands(req.deps, req.actor, req.query),
+  );
+
+  app.get(
+    '/demands/:id',
+    {
+      schema: {
+        tags: ['demands'],
+        summary: 'One demand with its history',
+        description: 'The beneficiary’s phone and address are shown to an accepted volunteer from accept to close (a logged view); masked otherwise. Outside the caller’s view: 404.',
+        params: IdParamsSchema,
+        response: { 200: DemandSchema, ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (req) => service.getDemand(req.deps, req.actor, req.params.id),
+  );
+
+  for (const action of Object.keys(TRANSITION_SUMMARIES) as (keyof typeof TRANSITION_SUMMARIES)[]) {
+    const { body, summary } = TRANSITION_SUMMARIES[action];
+    const t = DEMAND_TRANSITIONS[action];
+    app.post(
+      `/demands/:id/${action}`,
+      {
+        schema: {
+          tags: ['demands'],
+          summary,
+          description: `${(t.from as readonly string[]).join(' | ')} → ${t.to}. Who: ${DEMAND_ACTION_ROLES[action].join(', ')}. A step not allowed from the current status is 409 invalid_transition; a wrong role 403; a demand outside the caller’s view 404. Accepts \`Idempotency-Key\`.`,
+          params: IdParamsSchema,
+          headers: IdempotencyHeadersSchema,
+          // Steps whose body is all optional may be sent without one.
+          body: OPTIONAL_BODY.has(action) ? body.nullish() : body,
+          response: { 200: DemandSchema, ...problemResponses(400, 401, 403, 404, 409) },
+        },
+      },
+      async (req) => {
+        const input = { ...((req.body ?? {}) as Bodies[typeof action]), action } as service.TransitionInput;
+        return service.transitionDemand(req.deps, req.actor, req.params.id, input, req.headers['idempotency-key']);
+      },
+    );
+  }
+};

@@ -1,0 +1,202 @@
+import { z } from 'zod';
+import { LANGUAGES, SKILLS, TEAM_DOMAINS } from './enums.js';
+import { IdSchema, PageQuerySchema } from './schemas.js';
+
+/* ---------- the work order (API.md, Demands) ---------- */
+
+export const DEMAND_STATUSES = [
+  'submitted',
+  'published',
+  'assigned',
+  'accepted',
+  'in_service',
+  'completed',
+  'rated',
+  'closed',
+  'rejected',
+  'cancelled',
+] as const;
+export type DemandStatus = (typeof DEMAND_STATUSES)[number];
+export const DemandStatusSchema = z.enum(DEMAND_STATUSES);
+
+export const DEMAND_ACTIONS = ['publish', 'reject', 'assign', 'accept', 'start', 'complete', 'rate', 'close', 'cancel'] as const;
+export type DemandAction = (typeof DEMAND_ACTIONS)[number];
+
+export const DEMAND_CHANNELS = ['app', 'phone', 'chat', 'visit', 'walk_in'] as const;
+export type DemandChannel = (typeof DEMAND_CHANNELS)[number];
+export const DEMAND_URGENCIES = ['normal', 'urgent'] as const;
+export type DemandUrgency = (typeof DEMAND_URGENCIES)[number];
+
+/** C0 control characters and DEL; tab, LF and CR are allowed in multi-line text. */
+const hasControlChars = (s: string, multiline: boolean) => {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 0x7f || (c < 0x20 && !(multiline && (c === 0x09 || c === 0x0a || c === 0x0d)))) return true;
+  }
+  return false;
+};
+const demandText = (max: number, multiline = true) =>
+  z
+    .string()
+    .trim()
+    .min(1)
+    .max(max)
+    .refine((s) => !hasControlChars(s, multiline), { message: 'control_characters' });
+
+const IsoDateTime = z.iso.datetime({ offset: true });
+
+export const ServiceItemSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  nameBo: z.string().nullable(),
+  nameEn: z.string().nullable(),
+  category: z.enum(TEAM_DOMAINS),
+  skills: z.array(z.enum(SKILLS)),
+  languages: z.array(z.enum(LANGUAGES)),
+  typicalMinutes: z.number().int(),
+  volunteersNeeded: z.number().int(),
+});
+export type ServiceItemDto = z.infer<typeof ServiceItemSchema>;
+
+/** `POST /api/v1/demands`. */
+export const DemandCreateSchema = z
+  .object({
+    serviceItemId: IdSchema,
+    description: demandText(1000),
+    gridId: IdSchema,
+    beneficiaryId: IdSchema.optional(),
+    preferredStart: IsoDateTime.optional(),
+    preferredEnd: IsoDateTime.optional(),
+    urgency: z.enum(DEMAND_URGENCIES).optional(),
+    channel: z.enum(DEMAND_CHANNELS).optional(),
+    /** How many volunteers it needs (a clean-up needing 4); default from the service item. */
+    volunteersNeeded: z.number().int().min(1).max(50).optional(),
+  })
+  .strict()
+  .refine((v) => !v.preferredStart || !v.preferredEnd || Date.parse(v.preferredStart) < Date.parse(v.preferredEnd), {
+    message: 'from_before_to',
+    path: ['preferredEnd'],
+  });
+export type DemandCreate = z.infer<typeof DemandCreateSchema>;
+
+export const DemandHistoryEntrySchema = z.object({
+  action: z.string(),
+  from: DemandStatusSchema.nullable(),
+  to: DemandStatusSchema,
+  at: z.string(),
+  byUserId: z.string().nullable(),
+  note: z.string().nullable(),
+});
+
+/** The beneficiary as the caller may see them: phone and address only for an accepted volunteer from accept to close. */
+export const DemandBeneficiarySchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  phone: z.string().nullable(),
+  phoneMasked: z.string().nullable(),
+  address: z.string().nullable(),
+  languages: z.array(z.enum(LANGUAGES)),
+});
+
+export const DemandSchema = z.object({
+  id: z.string(),
+  status: DemandStatusSchema,
+  serviceItemId: z.string(),
+  description: z.string(),
+  streetId: z.string(),
+  communityId: z.string(),
+  gridId: z.string(),
+  teamId: z.string().nullable(),
+  volunteerIds: z.array(z.string()),
+  volunteersNeeded: z.number().int(),
+  channel: z.enum(DEMAND_CHANNELS),
+  urgency: z.enum(DEMAND_URGENCIES),
+  requesterId: z.string().nullable(),
+  beneficiary: DemandBeneficiarySchema.nullable(),
+  preferredStart: z.string().nullable(),
+  preferredEnd: z.string().nullable(),
+  slaDueAt: z.string().nullable(),
+  overdue: z.boolean(),
+  rating: z.number().int().nullable(),
+  ratingComment: z.string().nullable(),
+  reworkCount: z.number().int(),
+  feeFlag: z.boolean(),
+  rejectReason: z.string().nullable(),
+  cancelReason: z.string().nullable(),
+  followUp: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  history: z.array(DemandHistoryEntrySchema),
+});
+export type Demand = z.infer<typeof DemandSchema>;
+
+export const DemandListItemSchema = DemandSchema.omit({ history: true, beneficiary: true });
+export type DemandListItem = z.infer<typeof DemandListItemSchema>;
+
+export const DemandQuerySchema = PageQuerySchema.extend({
+  status: DemandStatusSchema.optional(),
+  communityId: IdSchema.optional(),
+  gridId: IdSchema.optional(),
+  teamId: IdSchema.optional(),
+  urgency: z.enum(DEMAND_URGENCIES).optional(),
+  overdue: z.enum(['true', 'false']).optional(),
+});
+export type DemandQuery = z.infer<typeof DemandQuerySchema>;
+
+/* ---------- transition bodies ---------- */
+
+const note = demandText(500).optional();
+export const TransitionNoteSchema = z.object({ note }).strict();
+export const DemandRejectSchema = z.object({ reason: demandText(500), note }).strict();
+export const DemandAssignSchema = z.object({ teamId: IdSchema, note }).strict();
+export const DemandCompleteSchema = z.object({ minutes: z.number().int().min(1).max(1440), summary: demandText(2000), note }).strict();
+export const DemandRateSchema = z.object({ score: z.number().int().min(1).max(5), comment: demandText(1000).optional(), note }).strict();
+export const DemandCloseSchema = z.object({ followUp: demandText(1000).optional(), note }).strict();
+export const DemandCancelSchema = z.object({ reason: demandText(500), note }).strict();
+
+/** `Idempotency-Key` header of writes (API.md): any opaque token, a UUID by convention. */
+export const IdempotencyHeadersSchema = z.object({
+  'idempotency-key': z
+    .string()
+    .min(8)
+    .max(128)
+    .regex(/^[A-Za-z0-9_.:-]+$/, 'idempotency_key')
+    .optional(),
+});
+
+/* ---------- matching and intake ---------- */
+
+export const CandidateSchema = z.object({
+  volunteerId: z.string(),
+  score: z.number(),
+  reasons: z.object({
+    skills: z.number(),
+    language: z.number(),
+    distance: z.number(),
+    availability: z.number(),
+    workload: z.number(),
+    reliability: z.number(),
+  }),
+});
+export const CandidateListSchema = z.object({ items: z.array(CandidateSchema) });
+export const CandidateQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
+
+export const IntakeBodySchema = z.object({ text: demandText(20000), gridId: IdSchema.optional() }).strict();
+export const IntakeDraftSchema = z.object({
+  sourceText: z.string(),
+  sender: z.string().nullable(),
+  postedAt: z.string().nullable(),
+  language: z.enum(['zh', 'bo', 'mixed']),
+  serviceItemId: z.string().nullable(),
+  confidence: z.number(),
+  alternatives: z.array(z.object({ serviceItemId: z.string(), score: z.number() })),
+  gridId: z.string().nullable(),
+  urgency: z.enum(DEMAND_URGENCIES),
+  contactPhone: z.string().nullable(),
+  beneficiaryHint: z.string().nullable(),
+  emergency: z.object({ kind: z.string(), call: z.enum(['110', '119', '120']) }).nullable(),
+  feeFlag: z.boolean(),
+  reasons: z.array(z.string()),
+});
+export const IntakeResultSchema = z.object({ items: z.array(IntakeDraftSchema) });
