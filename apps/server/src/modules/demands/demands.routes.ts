@@ -1,6 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { z } from 'zod';
 import {
+  CandidateListSchema,
+  CandidateQuerySchema,
+  IntakeBodySchema,
+  IntakeResultSchema,
   DemandAssignSchema,
   DemandCancelSchema,
   DemandCloseSchema,
@@ -19,6 +23,7 @@ import {
 } from '@duodi/contracts';
 import { problemResponses } from '../../platform/http/problem.js';
 import * as service from './demands.service.js';
+import { draftFromChat, listCandidates } from './candidates.service.js';
 import { DEMAND_ACTION_ROLES, DEMAND_TRANSITIONS } from './demand-state.js';
 
 const TRANSITION_SUMMARIES = {
@@ -94,6 +99,37 @@ export const demandsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.getDemand(req.deps, req.actor, req.params.id),
+  );
+
+  app.get(
+    '/demands/:id/candidates',
+    {
+      schema: {
+        tags: ['demands'],
+        summary: 'Volunteers ranked for the demand, with the reasons of each score (DR-16)',
+        description:
+          'Scores (0–100) from skills, language against the beneficiary’s, same grid or community, availability in the preferred window, workload over the last 30 days and reliability from ratings (weights in modules/demands/matching/README.md). Ineligible volunteers (missing required skills, unavailable, minors for adult-only items) and those who already accepted are left out. A ranking is an offer: volunteers accept or decline. Staff of the demand’s place and its team’s leader; others who see the demand 403, the rest 404.',
+        params: IdParamsSchema,
+        querystring: CandidateQuerySchema,
+        response: { 200: CandidateListSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => listCandidates(req.deps, req.actor, req.params.id, req.query.limit),
+  );
+
+  app.post(
+    '/demands/intake',
+    {
+      schema: {
+        tags: ['demands'],
+        summary: 'Draft demands from pasted grid-group messages (群消息转需求草稿); creates nothing',
+        description:
+          'One draft per request found (Chinese, Tibetan or both): service item with confidence and alternatives, grid (from building and grid words, among the grids of the caller’s scope), urgency, contact phone, beneficiary hint, emergency (with the number to call; never a service item) and fee flag. Staff confirm each draft with POST /demands. Grid worker, community admin, street admin; `gridId` (in scope) narrows the grids and fills unrecognised ones.',
+        body: IntakeBodySchema,
+        response: { 200: IntakeResultSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => draftFromChat(req.deps, req.actor, req.body),
   );
 
   for (const action of Object.keys(TRANSITION_SUMMARIES) as (keyof typeof TRANSITION_SUMMARIES)[]) {

@@ -43,7 +43,8 @@ export async function listServiceItems(deps: Deps, actor: Actor | undefined): Pr
   return { items: rows.map(presentServiceItem), nextCursor: null };
 }
 
-async function actorContext(tx: Tx, actor: Actor): Promise<ActorContext> {
+/** The caller's volunteer record, teams and led teams, for the policy. */
+export async function actorContextOf(tx: Tx, actor: Actor): Promise<ActorContext> {
   const volunteer = await repo.volunteerOfPerson(tx, actor.personId);
   return {
     actor,
@@ -137,7 +138,7 @@ async function answer(deps: Deps, tx: Tx, ctx: ActorContext, demand: repo.Demand
 }
 
 /** A demand the caller may see, with how they stand to it. 404 outside their view. */
-async function visibleDemand(tx: Tx, ctx: ActorContext, id: string) {
+export async function visibleDemandFor(tx: Tx, ctx: ActorContext, id: string) {
   const demand = await repo.findDemand(tx, ctx.actor.streetId, id);
   if (!demand) throw new AppError('not_found');
   const accepted = await repo.acceptedVolunteerIds(tx, demand.id);
@@ -153,8 +154,8 @@ async function visibleDemand(tx: Tx, ctx: ActorContext, id: string) {
 export async function getDemand(deps: Deps, actorOrNone: Actor | undefined, id: string): Promise<Demand> {
   const actor = requireActor(actorOrNone);
   return withTransaction(deps.db, async (tx) => {
-    const ctx = await actorContext(tx, actor);
-    const { demand } = await visibleDemand(tx, ctx, id);
+    const ctx = await actorContextOf(tx, actor);
+    const { demand } = await visibleDemandFor(tx, ctx, id);
     return answer(deps, tx, ctx, demand);
   });
 }
@@ -170,7 +171,7 @@ export async function listDemands(deps: Deps, actorOrNone: Actor | undefined, qu
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   const now = deps.now();
   return withTransaction(deps.db, async (tx) => {
-    const ctx = await actorContext(tx, actor);
+    const ctx = await actorContextOf(tx, actor);
     let visibility: ReturnType<typeof repo.visibility.person> | undefined;
     if (!hasRole(actor, 'street_admin')) {
       visibility = or(
@@ -269,7 +270,7 @@ export async function createDemand(deps: Deps, actorOrNone: Actor | undefined, i
       byAccountId: actor.accountId,
       note: fee.length > 0 ? 'fee_flag' : null,
     });
-    return answer(deps, tx, await actorContext(tx, actor), demand);
+    return answer(deps, tx, await actorContextOf(tx, actor), demand);
   });
 }
 
@@ -335,8 +336,8 @@ async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input:
   const { action } = input;
   return idempotent(deps, actor, idempotencyKey, { op: action, demandId, input }, async (tx) => {
     const now = deps.now();
-    const ctx = await actorContext(tx, actor);
-    const { demand, accepted, relations } = await visibleDemand(tx, ctx, demandId);
+    const ctx = await actorContextOf(tx, actor);
+    const { demand, accepted, relations } = await visibleDemandFor(tx, ctx, demandId);
     assertMayTake(ctx, action, relations, input.action === 'assign' ? input.teamId : undefined);
     if (action === 'accept' && PAST_ASSIGNED.includes(demand.status)) throw new AppError('conflict', { reason: 'status_changed' });
     const to = nextStatus(demand.status, action, input.action === 'rate' ? { score: input.score, reworkCount: demand.reworkCount } : {});
