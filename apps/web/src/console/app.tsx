@@ -28,6 +28,7 @@ const ImportsPage = lazy(() => import('./routes/imports'));
 const PartyReportsPage = lazy(() => import('./routes/party-reports'));
 const PartyMembersPage = lazy(() => import('./routes/party-members'));
 const DeletionRequestsPage = lazy(() => import('./routes/deletion-requests'));
+const RecoveryRequestsPage = lazy(() => import('./routes/recovery-requests'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 /** Signed-in staff get the console; others a clear message with a way back to the H5. */
@@ -73,6 +74,7 @@ export function ConsoleRoutes() {
         <Route path="party-reports" element={<Section name="partyReports" page={<PartyReportsPage />} />} />
         <Route path="party-members" element={<Section name="partyMembers" page={<PartyMembersPage />} />} />
         <Route path="deletion-requests" element={<Section name="deletionRequests" page={<DeletionRequestsPage />} />} />
+        <Route path="recovery-requests" element={<Section name="recoveryRequests" page={<RecoveryRequestsPage />} />} />
         <Route path="me" element={<MePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

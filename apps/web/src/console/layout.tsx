@@ -22,6 +22,7 @@ const ICONS: Record<ConsoleSection, ReactNode> = {
   partyReports: <FlagIcon />,
   partyMembers: <FlagIcon />,
   deletionRequests: <ShieldIcon />,
+  recoveryRequests: <UserIcon />,
   me: <UserIcon />,
 };
 

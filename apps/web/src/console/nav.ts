@@ -11,6 +11,7 @@ export type ConsoleSection =
   | 'partyMembers'
   | 'units'
   | 'deletionRequests'
+  | 'recoveryRequests'
   | 'me';
 
 type NavItem = { section: ConsoleSection; path: string; roles: readonly Role[] | 'all' };
@@ -30,6 +31,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { section: 'partyMembers', path: '/party-members', roles: ['street_admin', 'unit_admin'] },
   { section: 'units', path: '/units', roles: ['street_admin', 'community_admin', 'unit_admin'] },
   { section: 'deletionRequests', path: '/deletion-requests', roles: ['street_admin', 'community_admin'] },
+  { section: 'recoveryRequests', path: '/recovery-requests', roles: ['street_admin', 'community_admin'] },
   { section: 'me', path: '/me', roles: 'all' },
 ];
 

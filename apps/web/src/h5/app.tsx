@@ -16,6 +16,7 @@ const MeEditPage = lazy(() => import('./routes/me-edit'));
 const MyApplicationsPage = lazy(() => import('./routes/my-applications'));
 const RegisterPage = lazy(() => import('./routes/register'));
 const PrivacyPage = lazy(() => import('./routes/privacy'));
+const RecoverPage = lazy(() => import('./routes/recover'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 export function H5Routes() {
@@ -33,6 +34,7 @@ export function H5Routes() {
         <Route path="me/applications" element={<MyApplicationsPage />} />
         <Route path="register" element={<RegisterPage />} />
         <Route path="privacy" element={<PrivacyPage />} />
+        <Route path="recover" element={<RecoverPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

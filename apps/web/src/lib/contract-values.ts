@@ -6,6 +6,7 @@ import type {
   ImportKind,
   PartyMemberStatus,
   PartyReportStatus,
+  RecoveryStatus,
   TeamApplicationStatus,
   TeamLogoType,
 } from '@duodi/contracts';
@@ -20,6 +21,8 @@ import type {
 export const ID_TYPES = ['resident_id', 'passport', 'hk_macao_pass', 'other'] as const satisfies readonly IdType[];
 
 export const DELETION_STATUSES = ['pending', 'completed'] as const satisfies readonly DeletionRequest['status'][];
+
+export const RECOVERY_STATUSES = ['pending', 'approved', 'rejected', 'expired', 'superseded'] as const satisfies readonly RecoveryStatus[];
 
 export const TEAM_APPLICATION_STATUSES = [
   'pending',

@@ -17,6 +17,7 @@ describe(navFor.name, () => {
       'partyMembers',
       'units',
       'deletionRequests',
+      'recoveryRequests',
       'me',
     ]);
   });
@@ -25,6 +26,7 @@ describe(navFor.name, () => {
     const community = sections('community_admin');
     expect(community).toContain('partyReports');
     expect(community).toContain('deletionRequests');
+    expect(community).toContain('recoveryRequests');
     expect(community).not.toContain('partyMembers');
   });
 

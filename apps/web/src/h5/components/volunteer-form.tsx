@@ -157,7 +157,8 @@ export function VolunteerForm({
         />
         {serverErrors.idNumber && isDuplicate(register.error) && (
           <p className="h5-muted">
-            {t('volunteer.form.duplicateHelp')} <Link to="/login?next=/me">{t('volunteer.form.signInInstead')}</Link>
+            {t('volunteer.form.duplicateHelp')} <Link to="/login?next=/me">{t('volunteer.form.signInInstead')}</Link>{' '}
+            <Link to="/recover">{t('recover.title')}</Link>
           </p>
         )}
         {draft.idType !== 'resident_id' && (

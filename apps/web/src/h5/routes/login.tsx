@@ -95,6 +95,9 @@ export default function LoginPage() {
         <Button type="submit" color="primary" size="large" block loading={login.isPending} loadingText={t('auth.submitting')}>
           {t('auth.submit')}
         </Button>
+        <p className="h5-muted">
+          {t('recover.loginHint')} <Link to="/recover">{t('recover.title')}</Link>
+        </p>
       </form>
       <section className="h5-section" aria-labelledby="register-cta-title">
         <h2 id="register-cta-title">{t('register.ctaTitle')}</h2>

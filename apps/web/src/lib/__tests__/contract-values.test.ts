@@ -9,6 +9,7 @@ describe('contract values copied into the web app', () => {
   it('equal the contracts’ values', () => {
     expect(local.ID_TYPES).toEqual(contracts.ID_TYPES);
     expect(local.DELETION_STATUSES).toEqual(contracts.DELETION_STATUSES);
+    expect(local.RECOVERY_STATUSES).toEqual(contracts.RECOVERY_STATUSES);
     expect(local.TEAM_APPLICATION_STATUSES).toEqual(contracts.TEAM_APPLICATION_STATUSES);
     expect(local.PARTY_REPORT_STATUSES).toEqual(contracts.PARTY_REPORT_STATUSES);
     expect(local.PARTY_MEMBER_STATUSES).toEqual(contracts.PARTY_MEMBER_STATUSES);
