@@ -14,7 +14,9 @@ export const recoveryRequests = pgTable('recovery_requests', {
   phoneHash: text('phone_hash').notNull(),
   phoneMasked: text('phone_masked').notNull(),
   passwordHash: text('password_hash').notNull(),
-  status: text('status', { enum: ['pending', 'approved', 'rejected', 'expired', 'superseded'] }).notNull().default('pending'),
+  status: text('status', { enum: ['pending', 'approved', 'rejected', 'expired', 'superseded'] })
+    .notNull()
+    .default('pending'),
   reason: text('reason'),
   accountId: text('account_id'),
   decidedByAccountId: text('decided_by_account_id'),

@@ -23,7 +23,13 @@ interface Known {
   communityId: string;
 }
 
-const known = (r: PersonRow): Known => ({ personId: r.id, name: r.name, idType: r.id_type, idNumber: t.deps.crypto.decrypt(r.id_number_enc), communityId: r.community_id });
+const known = (r: PersonRow): Known => ({
+  personId: r.id,
+  name: r.name,
+  idType: r.id_type,
+  idNumber: t.deps.crypto.decrypt(r.id_number_enc),
+  communityId: r.community_id,
+});
 
 /** …06 扎西平措: a volunteer with an account. */
 let withAccount: Known;
@@ -50,14 +56,30 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const call = (method: 'GET' | 'POST', url: string, phone?: string, payload?: unknown) =>
-  t.app.inject({ method, url, headers: phone ? bearer(tokens[phone]!) : {}, ...(payload !== undefined ? { payload: payload as string } : {}) });
+  t.app.inject({
+    method,
+    url,
+    headers: phone ? bearer(tokens[phone]!) : {},
+    ...(payload !== undefined ? { payload: payload as string } : {}),
+  });
 const submit = (body: Record<string, unknown>) => t.app.inject({ method: 'POST', url: '/api/v1/auth/recovery-requests', payload: body });
 const count = async () => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM recovery_requests`))[0]!.n;
 const pendingOf = async (personId: string) =>
-  (await queryRows<{ id: string; status: string }>(t.db, sql`SELECT id, status FROM recovery_requests WHERE person_id = ${personId} ORDER BY created_at DESC LIMIT 1`))[0];
+  (
+    await queryRows<{ id: string; status: string }>(
+      t.db,
+      sql`SELECT id, status FROM recovery_requests WHERE person_id = ${personId} ORDER BY created_at DESC LIMIT 1`,
+    )
+  )[0];
 const accountOf = async (personId: string) =>
-  (await queryRows<{ id: string; phone_hash: string; password_hash: string }>(t.db, sql`SELECT id, phone_hash, password_hash FROM accounts WHERE person_id = ${personId}`))[0];
-const login = (phone: string, password: string) => t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone, password } });
+  (
+    await queryRows<{ id: string; phone_hash: string; password_hash: string }>(
+      t.db,
+      sql`SELECT id, phone_hash, password_hash FROM accounts WHERE person_id = ${personId}`,
+    )
+  )[0];
+const login = (phone: string, password: string) =>
+  t.app.inject({ method: 'POST', url: '/api/v1/auth/login', payload: { phone, password } });
 
 /** A valid resident ID (GB 11643 checksum) that no demo person holds. */
 function unknownId(n: number): string {
@@ -65,7 +87,14 @@ function unknownId(n: number): string {
   return first17 + residentIdCheckChar(first17);
 }
 
-const body = (k: Known, phone: string, extra: Record<string, unknown> = {}) => ({ name: k.name, idType: k.idType, idNumber: k.idNumber, phone, password: 'newpass-2026', ...extra });
+const body = (k: Known, phone: string, extra: Record<string, unknown> = {}) => ({
+  name: k.name,
+  idType: k.idType,
+  idNumber: k.idNumber,
+  phone,
+  password: 'newpass-2026',
+  ...extra,
+});
 
 describe('POST /api/v1/auth/recovery-requests', () => {
   it('refuses bad input with 400 and stores nothing', async () => {
@@ -97,7 +126,13 @@ describe('POST /api/v1/auth/recovery-requests', () => {
 
   it('answers 202 received for an unknown ID number and stores nothing', async () => {
     const before = await count();
-    const res = await submit({ name: '张三', idType: 'resident_id', idNumber: unknownId(1), phone: '13811110002', password: 'newpass-2026' });
+    const res = await submit({
+      name: '张三',
+      idType: 'resident_id',
+      idNumber: unknownId(1),
+      phone: '13811110002',
+      password: 'newpass-2026',
+    });
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'received' });
     expect(await count()).toBe(before);
@@ -107,8 +142,16 @@ describe('POST /api/v1/auth/recovery-requests', () => {
     const res = await submit(body(withAccount, '13811110003'));
     expect(res.statusCode).toBe(202);
     expect(res.json()).toEqual({ status: 'received' });
-    const [row] = await queryRows<Record<string, unknown>>(t.db, sql`SELECT * FROM recovery_requests WHERE person_id = ${withAccount.personId}`);
-    expect(row).toMatchObject({ status: 'pending', name_matches: true, phone_masked: '138****0003', community_id: withAccount.communityId });
+    const [row] = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`SELECT * FROM recovery_requests WHERE person_id = ${withAccount.personId}`,
+    );
+    expect(row).toMatchObject({
+      status: 'pending',
+      name_matches: true,
+      phone_masked: '138****0003',
+      community_id: withAccount.communityId,
+    });
     const all = JSON.stringify(row);
     expect(all).not.toContain('13811110003');
     expect(all).not.toContain('newpass-2026');
@@ -127,7 +170,11 @@ describe('reviewing recovery requests', () => {
     for (const phone of [communityAdmin, '13900000001']) {
       const res = await call('GET', '/api/v1/recovery-requests?status=pending', phone);
       expect(res.statusCode).toBe(200);
-      const items = (res.json() as { items: { id: string; name: string; nameMatches: boolean; idNumberMasked: string; phoneMasked: string; hasAccount: boolean }[] }).items;
+      const items = (
+        res.json() as {
+          items: { id: string; name: string; nameMatches: boolean; idNumberMasked: string; phoneMasked: string; hasAccount: boolean }[];
+        }
+      ).items;
       const item = items.find((i) => i.name === withAccount.name);
       expect(item).toMatchObject({ nameMatches: true, phoneMasked: '138****0003', hasAccount: true });
       expect(item!.idNumberMasked).toContain('*');
@@ -141,15 +188,21 @@ describe('reviewing recovery requests', () => {
     const res = await call('GET', '/api/v1/recovery-requests?status=pending', '13900000003');
     expect(res.statusCode).toBe(200);
     expect((res.json() as { items: { id: string }[] }).items.map((i) => i.id)).not.toContain(requestId);
-    expect((await call('POST', `/api/v1/recovery-requests/${requestId}/approve`, '13900000003', { idCardChecked: true })).statusCode).toBe(404);
-    expect((await call('POST', `/api/v1/recovery-requests/${requestId}/reject`, '13900000003', { reason: '不是本人' })).statusCode).toBe(404);
+    expect((await call('POST', `/api/v1/recovery-requests/${requestId}/approve`, '13900000003', { idCardChecked: true })).statusCode).toBe(
+      404,
+    );
+    expect((await call('POST', `/api/v1/recovery-requests/${requestId}/reject`, '13900000003', { reason: '不是本人' })).statusCode).toBe(
+      404,
+    );
     expect((await pendingOf(withAccount.personId))!.status).toBe('pending');
   });
 
   it('refuses other roles with 403 and anonymous callers with 401', async () => {
     expect((await call('GET', '/api/v1/recovery-requests', '13900000004')).statusCode).toBe(403);
     expect((await call('GET', '/api/v1/recovery-requests', '13900000006')).statusCode).toBe(403);
-    expect((await call('POST', `/api/v1/recovery-requests/${requestId}/approve`, '13900000006', { idCardChecked: true })).statusCode).toBe(403);
+    expect((await call('POST', `/api/v1/recovery-requests/${requestId}/approve`, '13900000006', { idCardChecked: true })).statusCode).toBe(
+      403,
+    );
     expect((await call('GET', '/api/v1/recovery-requests')).statusCode).toBe(401);
     expect((await pendingOf(withAccount.personId))!.status).toBe('pending');
   });
@@ -182,7 +235,11 @@ describe('reviewing recovery requests', () => {
       t.db,
       sql`SELECT old_value, new_value, actor_account_id FROM audit_log WHERE action = 'account.recover' AND entity_id = 'acc_demo_06'`,
     );
-    expect(audit).toMatchObject({ actor_account_id: 'acc_demo_02', old_value: { phoneMasked: '139****0006' }, new_value: { phoneMasked: '138****0003' } });
+    expect(audit).toMatchObject({
+      actor_account_id: 'acc_demo_02',
+      old_value: { phoneMasked: '139****0006' },
+      new_value: { phoneMasked: '138****0003' },
+    });
     expect(JSON.stringify(audit)).not.toContain('13811110003');
     expect(await verifyAuditChain(t.db, 'duodi')).toBeNull();
     const again = await call('POST', `/api/v1/recovery-requests/${requestId}/approve`, '13900000001', { idCardChecked: true });
@@ -210,7 +267,9 @@ describe('reviewing recovery requests', () => {
     expect((await submit(body(k, '13900000001', { name: '别人' }))).statusCode).toBe(202);
     const { id } = (await pendingOf(k.personId))!;
     const list = await call('GET', '/api/v1/recovery-requests?status=pending', '13900000002');
-    expect((list.json() as { items: { id: string; nameMatches: boolean }[] }).items.find((i) => i.id === id)).toMatchObject({ nameMatches: false });
+    expect((list.json() as { items: { id: string; nameMatches: boolean }[] }).items.find((i) => i.id === id)).toMatchObject({
+      nameMatches: false,
+    });
     const res = await call('POST', `/api/v1/recovery-requests/${id}/approve`, '13900000002', { idCardChecked: true });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'conflict' });
@@ -236,7 +295,9 @@ describe('reviewing recovery requests', () => {
     const k = withoutAccount[2]!;
     expect((await submit(body(k, '13811110005'))).statusCode).toBe(202);
     const { id } = (await pendingOf(k.personId))!;
-    await t.db.execute(sql`UPDATE recovery_requests SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE id = ${id}`);
+    await t.db.execute(
+      sql`UPDATE recovery_requests SET created_at = now() - interval '8 days', expires_at = now() - interval '1 day' WHERE id = ${id}`,
+    );
     const res = await call('POST', `/api/v1/recovery-requests/${id}/approve`, '13900000001', { idCardChecked: true });
     expect(res.statusCode).toBe(409);
     expect(res.json()).toMatchObject({ code: 'invalid_transition' });
@@ -255,24 +316,44 @@ describe('throttling', () => {
     expect(res.statusCode).toBe(429);
     expect(res.json()).toMatchObject({ code: 'rate_limited' });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
-    const [row] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM recovery_throttle WHERE key LIKE 'id:%' AND attempts >= 3`);
+    const [row] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM recovery_throttle WHERE key LIKE 'id:%' AND attempts >= 3`,
+    );
     expect(row!.n).toBeGreaterThanOrEqual(1);
     // The refused request changed nothing: the latest request still has the third phone.
-    const [latest] = await queryRows<{ phone_masked: string }>(t.db, sql`SELECT phone_masked FROM recovery_requests WHERE person_id = ${k.personId} AND status = 'pending'`);
+    const [latest] = await queryRows<{ phone_masked: string }>(
+      t.db,
+      sql`SELECT phone_masked FROM recovery_requests WHERE person_id = ${k.personId} AND status = 'pending'`,
+    );
     expect(latest!.phone_masked).toBe('138****0022');
   });
 
   it('throttles unknown ID numbers the same way (no enumeration)', async () => {
     const idNumber = unknownId(2);
-    for (let i = 0; i < 3; i++) expect((await submit({ name: '张三', idType: 'resident_id', idNumber, phone: `1381111003${i}`, password: 'newpass-2026' })).statusCode).toBe(202);
-    expect((await submit({ name: '张三', idType: 'resident_id', idNumber, phone: '13811110039', password: 'newpass-2026' })).statusCode).toBe(429);
+    for (let i = 0; i < 3; i++)
+      expect(
+        (await submit({ name: '张三', idType: 'resident_id', idNumber, phone: `1381111003${i}`, password: 'newpass-2026' })).statusCode,
+      ).toBe(202);
+    expect(
+      (await submit({ name: '张三', idType: 'resident_id', idNumber, phone: '13811110039', password: 'newpass-2026' })).statusCode,
+    ).toBe(429);
   });
 
   it('allows 10 requests per phone in 24 hours, then 429', async () => {
     for (let i = 0; i < 10; i++) {
-      expect((await submit({ name: '张三', idType: 'resident_id', idNumber: unknownId(10 + i), phone: '13811110099', password: 'newpass-2026' })).statusCode).toBe(202);
+      expect(
+        (await submit({ name: '张三', idType: 'resident_id', idNumber: unknownId(10 + i), phone: '13811110099', password: 'newpass-2026' }))
+          .statusCode,
+      ).toBe(202);
     }
-    const res = await submit({ name: '张三', idType: 'resident_id', idNumber: unknownId(30), phone: '13811110099', password: 'newpass-2026' });
+    const res = await submit({
+      name: '张三',
+      idType: 'resident_id',
+      idNumber: unknownId(30),
+      phone: '13811110099',
+      password: 'newpass-2026',
+    });
     expect(res.statusCode).toBe(429);
   });
 });

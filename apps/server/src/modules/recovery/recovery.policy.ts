@@ -14,4 +14,5 @@ export function reviewScope(actor: Actor): 'all' | string[] {
   return communityIds;
 }
 
-export const inReviewScope = (scope: 'all' | string[], communityId: string | null) => scope === 'all' || (communityId !== null && scope.includes(communityId));
+export const inReviewScope = (scope: 'all' | string[], communityId: string | null) =>
+  scope === 'all' || (communityId !== null && scope.includes(communityId));

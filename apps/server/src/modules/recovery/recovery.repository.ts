@@ -38,9 +38,17 @@ export async function findOnlyStreet(tx: Tx) {
 /** The person holding this ID number in the street (blind index), unless pseudonymised. */
 export async function findPersonByIdNumber(tx: Tx, input: { streetId: string; idType: string; idNumberHash: string }) {
   const [row] = await tx
-    .select({ id: persons.id, name: persons.name, nameBo: persons.nameBo, communityId: persons.communityId, pseudonymisedAt: persons.pseudonymisedAt })
+    .select({
+      id: persons.id,
+      name: persons.name,
+      nameBo: persons.nameBo,
+      communityId: persons.communityId,
+      pseudonymisedAt: persons.pseudonymisedAt,
+    })
     .from(persons)
-    .where(and(eq(persons.streetId, input.streetId), sql`${persons.idType} = ${input.idType}`, eq(persons.idNumberHash, input.idNumberHash)))
+    .where(
+      and(eq(persons.streetId, input.streetId), sql`${persons.idType} = ${input.idType}`, eq(persons.idNumberHash, input.idNumberHash)),
+    )
     .limit(1);
   return row;
 }
@@ -62,7 +70,13 @@ export async function expirePending(tx: Tx, streetId: string, now: Date) {
   await tx
     .update(recoveryRequests)
     .set({ status: 'expired', decidedAt: now })
-    .where(and(eq(recoveryRequests.streetId, streetId), eq(recoveryRequests.status, 'pending'), sql`${recoveryRequests.expiresAt} <= ${now.toISOString()}::timestamptz`));
+    .where(
+      and(
+        eq(recoveryRequests.streetId, streetId),
+        eq(recoveryRequests.status, 'pending'),
+        sql`${recoveryRequests.expiresAt} <= ${now.toISOString()}::timestamptz`,
+      ),
+    );
 }
 
 export async function findRequest(tx: Tx, id: string, opts: { forUpdate?: boolean } = {}) {
@@ -78,8 +92,20 @@ export async function decideRequest(
 ) {
   const [row] = await tx
     .update(recoveryRequests)
-    .set({ status: input.to, decidedByAccountId: input.byAccountId, decidedAt: input.at, reason: input.reason ?? null, ...(input.accountId ? { accountId: input.accountId } : {}) })
-    .where(and(eq(recoveryRequests.id, input.id), eq(recoveryRequests.status, 'pending'), sql`${recoveryRequests.expiresAt} > ${input.at.toISOString()}::timestamptz`))
+    .set({
+      status: input.to,
+      decidedByAccountId: input.byAccountId,
+      decidedAt: input.at,
+      reason: input.reason ?? null,
+      ...(input.accountId ? { accountId: input.accountId } : {}),
+    })
+    .where(
+      and(
+        eq(recoveryRequests.id, input.id),
+        eq(recoveryRequests.status, 'pending'),
+        sql`${recoveryRequests.expiresAt} > ${input.at.toISOString()}::timestamptz`,
+      ),
+    )
     .returning({ id: recoveryRequests.id });
   return row;
 }

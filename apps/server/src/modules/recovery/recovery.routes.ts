@@ -33,7 +33,8 @@ export const recoveryRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Account recovery requests to review (street admin: the street; community admin: persons of their community), newest first, masked',
+        summary:
+          'Account recovery requests to review (street admin: the street; community admin: persons of their community), newest first, masked',
         querystring: RecoveryQuerySchema,
         response: { 200: pageOf(RecoveryRequestSchema), ...problemResponses(400, 401, 403) },
       },
@@ -46,7 +47,8 @@ export const recoveryRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['auth'],
-        summary: 'Approve after checking the ID card in person: sets the account’s phone and password (creates the account if none), revokes its sessions (audited)',
+        summary:
+          'Approve after checking the ID card in person: sets the account’s phone and password (creates the account if none), revokes its sessions (audited)',
         params: IdParamsSchema,
         body: RecoveryApproveBodySchema,
         response: { 200: RecoveryRequestSchema, ...problemResponses(400, 401, 403, 404, 409) },

@@ -47,7 +47,12 @@ export async function submitRequest(deps: Deps, input: RecoveryRequestBody): Pro
   try {
     await withTransaction(deps.db, async (tx) => {
       const street = input.streetId ? await repo.findStreetById(tx, input.streetId) : await repo.findOnlyStreet(tx);
-      if (!street) throw new AppError('validation_failed', {}, { fields: [{ field: 'streetId', key: input.streetId ? 'invalid_value' : 'required' }] });
+      if (!street)
+        throw new AppError(
+          'validation_failed',
+          {},
+          { fields: [{ field: 'streetId', key: input.streetId ? 'invalid_value' : 'required' }] },
+        );
       await throttle(tx, `id:${street.id}:${idNumberHash}`, RECOVERY_POLICY.perIdNumber, now);
       await throttle(tx, `phone:${phoneHash}`, RECOVERY_POLICY.perPhone, now);
       const person = await repo.findPersonByIdNumber(tx, { streetId: street.id, idType: input.idType, idNumberHash });
@@ -161,12 +166,22 @@ export async function approveRequest(deps: Deps, actorOrNone: Actor | undefined,
  * Rejects a pending request with a reason (audited).
  * @throws unauthenticated | forbidden | not_found | invalid_transition
  */
-export async function rejectRequest(deps: Deps, actorOrNone: Actor | undefined, input: { id: string; reason: string }): Promise<RecoveryRequest> {
+export async function rejectRequest(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  input: { id: string; reason: string },
+): Promise<RecoveryRequest> {
   const actor = requireActor(actorOrNone);
   return withTransaction(deps.db, async (tx) => {
     const now = deps.now();
     const request = await lockPending(tx, actor, input.id, 'reject', now);
-    const decided = await repo.decideRequest(tx, { id: request.id, to: 'rejected', byAccountId: actor.accountId, at: now, reason: input.reason });
+    const decided = await repo.decideRequest(tx, {
+      id: request.id,
+      to: 'rejected',
+      byAccountId: actor.accountId,
+      at: now,
+      reason: input.reason,
+    });
     if (!decided) throw new AppError('invalid_transition', { from: 'decided', action: 'reject' });
     await appendAudit(tx, {
       streetId: request.streetId,
