@@ -154,6 +154,7 @@ describe('H5 volunteer registration', () => {
     await waitFor(() => expect(idInput().getAttribute('aria-invalid')).toBe('true'));
     expect(screen.getAllByText('该证件号已注册志愿者，可通过“找回账号”登录。').length).toBeGreaterThan(0);
     expect(screen.getByRole('link', { name: '去登录' }).getAttribute('href')).toBe('/login?next=/me');
+    expect(screen.getByRole('link', { name: '找回账号' }).getAttribute('href')).toBe('/recover');
   });
 
   it('starts with the account step for a visitor and moves on once the account exists', async () => {
