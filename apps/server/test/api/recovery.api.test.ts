@@ -1,3 +1,4 @@
+import { Writable } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { residentIdCheckChar } from '@duodi/contracts';
@@ -355,5 +356,36 @@ describe('throttling', () => {
       password: 'newpass-2026',
     });
     expect(res.statusCode).toBe(429);
+  });
+});
+
+describe('request logs of recovery requests', () => {
+  it('never contain the ID number, the new phone or the new password', async () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk, _enc, done) {
+        lines.push(String(chunk));
+        done();
+      },
+    });
+    const logged = await createTestApp({ logStream: sink });
+    try {
+      const k = withoutAccount[0]!;
+      await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/recovery-requests',
+        payload: body(k, '13811110777', { password: 'secret-pass-777' }),
+      });
+      await logged.app.inject({
+        method: 'POST',
+        url: '/api/v1/auth/recovery-requests',
+        payload: { ...body(k, '13811110778'), password: 'x' },
+      });
+      const log = lines.join('');
+      expect(log).toContain('/api/v1/auth/recovery-requests');
+      for (const secret of [k.idNumber, '13811110777', '13811110778', 'secret-pass-777']) expect(log, secret).not.toContain(secret);
+    } finally {
+      await logged.close();
+    }
   });
 });
