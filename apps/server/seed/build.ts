@@ -41,6 +41,7 @@ import {
 } from './names.js';
 import { createIdMaker, createRng, type Rng } from './random.js';
 import { buildTeamsParty, type DemoTeamsParty } from './teams-party.js';
+import { buildDemands, type DemoDemands } from './demands.js';
 import { buildVolunteerProfiles, type DemoProfiles } from './profiles.js';
 
 export const DEMO_DATA_VERSION = 1;
@@ -190,7 +191,7 @@ export interface DemoAccountRow {
   roles: DemoRoleAssignment[];
 }
 
-export interface DemoData extends DemoProfiles, DemoTeamsParty {
+export interface DemoData extends DemoProfiles, DemoTeamsParty, DemoDemands {
   seed: number;
   street: DemoStreet;
   communities: DemoCommunity[];
@@ -1042,5 +1043,31 @@ export function buildDemoData(seed: number = DEFAULT_SEED, opts: BuildOptions = 
     demoPartyMember: { communityId: JIXIANG_ID, gridId: 'grid_jx_02', unitId: DEMO_UNIT_ID },
   });
 
-  return { seed, street, communities, grids, units, households, persons, teams, volunteers, teamMembers, accounts, ...profiles, ...teamsParty };
+  // --- demands (0005): a year of orders in every status -------------------------------------------
+  const volOf = (p: { id: string }) => (volByPerson.get(p.id) as DemoVolunteer).id;
+  const demandsData = buildDemands(root.fork('demands'), {
+    referenceDate: REFERENCE_DATE,
+    count: 360,
+    residents: persons.filter((p) => p.isResident),
+    teams,
+    teamMembers,
+    buguTeamId: BUGU_TEAM_ID,
+    demoResidentPersonId: demo08.id,
+    demoVolunteers: new Map([
+      ['acc_demo_06', volOf(demo06)],
+      ['acc_demo_07', volOf(demo07)],
+    ]),
+    accounts: {
+      streetAdmin: 'acc_demo_01',
+      communityAdmins: new Map([
+        [SANGYI_ID, 'acc_demo_02'],
+        [JIXIANG_ID, 'acc_demo_03'],
+      ]),
+      gridWorkers: new Map([['grid_sy_02', 'acc_demo_04']]),
+      teamLeaders: new Map([[BUGU_TEAM_ID, 'acc_demo_05']]),
+      demoResident: 'acc_demo_08',
+    },
+  });
+
+  return { seed, street, communities, grids, units, households, persons, teams, volunteers, teamMembers, accounts, ...profiles, ...teamsParty, ...demandsData };
 }

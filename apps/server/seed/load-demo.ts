@@ -30,6 +30,10 @@ import {
   units,
   volunteers,
   serviceItems,
+  demands,
+  demandHistory,
+  demandVolunteers,
+  serviceRecords,
 } from '../src/schema/index.js';
 import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
@@ -263,6 +267,20 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
         sortOrder: i,
         createdAt: new Date(DEMO_GENERATED_AT),
       })),
+    );
+    await insertChunks('demands', data.demands, (c) => tx.insert(demands).values(c.map((d) => ({ ...d, streetId }))), progress);
+    await insertChunks('demand_history', data.demandHistory, (c) => tx.insert(demandHistory).values(c.map((h) => ({ ...h, streetId }))), progress);
+    await insertChunks(
+      'demand_volunteers',
+      data.demandVolunteers,
+      (c) => tx.insert(demandVolunteers).values(c.map((v) => ({ ...v, streetId }))),
+      progress,
+    );
+    await insertChunks(
+      'service_records',
+      data.serviceRecords,
+      (c) => tx.insert(serviceRecords).values(c.map((r) => ({ ...r, streetId, source: 'demand' as const }))),
+      progress,
     );
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });

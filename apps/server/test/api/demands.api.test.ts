@@ -260,6 +260,20 @@ describe('scope', () => {
   });
 });
 
+describe('demo data', () => {
+  it('布谷响铃 has open offers in the demo data that volunteer …06 can accept', async () => {
+    const offers = (await call('GET', '/demands?status=assigned&teamId=team_bugu&limit=200', VOLUNTEER)).json() as { items: { id: string; volunteersNeeded: number; volunteerIds: string[] }[] };
+    const offer = offers.items.find((o) => o.volunteersNeeded === 1 && o.volunteerIds.length === 0 && o.id.startsWith('dem_0'));
+    expect(offer).toBeDefined();
+    expect((await ok(offer!.id, 'accept', VOLUNTEER)).status).toBe('accepted');
+  });
+
+  it('the demo resident sees their own demands in several statuses', async () => {
+    const mine = (await call('GET', '/demands?limit=200', RESIDENT)).json() as { items: { status: string; id: string }[] };
+    expect(new Set(mine.items.filter((i) => i.id.startsWith('dem_0')).map((i) => i.status)).size).toBeGreaterThanOrEqual(4);
+  });
+});
+
 describe('work-order rules', () => {
   it('a dissatisfied rating sends it back once for rework (重办), then it can be rated and closed', async () => {
     const d = await assigned();
@@ -324,6 +338,13 @@ describe('work-order rules', () => {
     const replay = await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' }, { 'idempotency-key': 'create-0001-abc' });
     expect(replay.json().id).toBe(created.json().id);
     expect(await demandCount()).toBe(count);
+    // The stored answers are ciphertexts: no description, no phone in clear.
+    const stored = await queryRows<{ response: Record<string, unknown> }>(t.db, sql`SELECT response FROM idempotency_keys`);
+    expect(stored.length).toBeGreaterThanOrEqual(2);
+    for (const r of stored) {
+      expect(Object.keys(r.response)).toEqual(['enc']);
+      expect(JSON.stringify(r.response)).not.toContain('理发');
+    }
   });
 
   it('two volunteers accepting a one-volunteer demand at once: exactly one wins, the other 409', async () => {

@@ -81,12 +81,14 @@ async function idempotent<T>(deps: Deps, actor: Actor, key: string | undefined, 
         const prior = await repo.findIdempotencyKey(tx, actor.accountId, key);
         if (prior) {
           if (prior.requestHash !== requestHash) throw new AppError('idempotency_key_reused');
-          return prior.response as T;
+          return JSON.parse(deps.crypto.decrypt((prior.response as { enc: string }).enc)) as T;
         }
       }
       const result = await work(tx);
       if (key) {
-        await repo.insertIdempotencyKey(tx, { accountId: actor.accountId, key, streetId: actor.streetId, requestHash, statusCode: 200, response: result });
+        // The answer may hold a beneficiary's phone (DR-21): stored encrypted like any sensitive field.
+        const response = { enc: deps.crypto.encrypt(JSON.stringify(result)) };
+        await repo.insertIdempotencyKey(tx, { accountId: actor.accountId, key, streetId: actor.streetId, requestHash, statusCode: 200, response });
       }
       return result;
     });

@@ -1,0 +1,52 @@
+import { describe, expect, it } from 'vitest';
+import { DEMAND_STATUSES } from '@duodi/contracts';
+import { REFERENCE_DATE, buildDemoData } from './build.js';
+import { DEMAND_TRANSITIONS } from '../src/modules/demands/demand-state.js';
+
+const data = buildDemoData(1345);
+
+describe('demo demands', () => {
+  it('are deterministic and keep the other counts', () => {
+    const again = buildDemoData(1345);
+    expect(again.demands).toEqual(data.demands);
+    expect(again.demandHistory).toEqual(data.demandHistory);
+    expect(data.volunteers).toHaveLength(1345);
+    expect(data.teams).toHaveLength(17);
+    expect(data.communities).toHaveLength(6);
+  });
+
+  it('cover every status over a year, with consistent history, volunteers and records', () => {
+    expect(data.demands.length).toBeGreaterThan(300);
+    const statuses = new Set(data.demands.map((d) => d.status));
+    for (const s of DEMAND_STATUSES) expect(statuses, s).toContain(s);
+    const first = Math.min(...data.demands.map((d) => d.createdAt.getTime()));
+    expect(REFERENCE_DATE.getTime() - first).toBeGreaterThan(300 * 86_400_000);
+    const byDemand = new Map<string, typeof data.demandHistory>();
+    for (const h of data.demandHistory) byDemand.set(h.demandId, [...(byDemand.get(h.demandId) ?? []), h]);
+    for (const d of data.demands) {
+      const h = byDemand.get(d.id)!;
+      expect(h[0]).toMatchObject({ action: 'submit', toStatus: 'submitted' });
+      expect(h.at(-1)!.toStatus).toBe(d.status);
+      for (let i = 1; i < h.length; i++) {
+        expect(h[i]!.at.getTime()).toBeGreaterThanOrEqual(h[i - 1]!.at.getTime());
+        expect(h[i]!.fromStatus).toBe(h[i - 1]!.toStatus);
+        const t = DEMAND_TRANSITIONS[h[i]!.action as keyof typeof DEMAND_TRANSITIONS];
+        expect(t.from as readonly string[]).toContain(h[i]!.fromStatus);
+      }
+      expect(h.at(-1)!.at.getTime()).toBeLessThanOrEqual(REFERENCE_DATE.getTime());
+      const vols = data.demandVolunteers.filter((v) => v.demandId === d.id);
+      expect(vols).toHaveLength(d.acceptedCount);
+      if (['accepted', 'in_service', 'completed', 'rated', 'closed'].includes(d.status)) expect(d.acceptedCount).toBe(d.volunteersNeeded);
+    }
+    expect(data.serviceRecords.length).toBeGreaterThan(200);
+  });
+
+  it('give the demo resident their own in several statuses, and 布谷响铃 open offers', () => {
+    const resident = data.accounts.find((a) => a.id === 'acc_demo_08')!.personId;
+    const mine = data.demands.filter((d) => d.beneficiaryPersonId === resident);
+    expect(new Set(mine.map((d) => d.status)).size).toBeGreaterThanOrEqual(4);
+    expect(mine.every((d) => d.gridId === 'grid_sy_02')).toBe(true);
+    const offers = data.demands.filter((d) => d.teamId === 'team_bugu' && d.status === 'assigned' && d.acceptedCount === 0);
+    expect(offers.length).toBeGreaterThanOrEqual(5);
+  });
+});
