@@ -268,6 +268,15 @@ describe('demo data', () => {
     expect((await ok(offer!.id, 'accept', VOLUNTEER)).status).toBe('accepted');
   });
 
+  it('the street overview counts open and completed demands', async () => {
+    const s = (await call('GET', '/stats/overview')).json() as { demandsOpen: number; demandsCompleted: number };
+    const open = await n(sql`SELECT count(*)::int AS n FROM demands WHERE status IN ('submitted', 'published', 'assigned', 'accepted', 'in_service')`);
+    const done = await n(sql`SELECT count(*)::int AS n FROM demands WHERE status IN ('completed', 'rated', 'closed')`);
+    expect(s).toMatchObject({ demandsOpen: open, demandsCompleted: done });
+    expect(s.demandsOpen).toBeGreaterThan(0);
+    expect(s.demandsCompleted).toBeGreaterThan(200);
+  });
+
   it('the demo resident sees their own demands in several statuses', async () => {
     const mine = (await call('GET', '/demands?limit=200', RESIDENT)).json() as { items: { status: string; id: string }[] };
     expect(new Set(mine.items.filter((i) => i.id.startsWith('dem_0')).map((i) => i.status)).size).toBeGreaterThanOrEqual(4);

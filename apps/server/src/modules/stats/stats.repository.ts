@@ -15,6 +15,8 @@ export async function overview(tx: Tx, streetId: string | undefined, since30d: D
     focus: number;
     party: number;
     units: number;
+    demands_open: number;
+    demands_completed: number;
   }>(
     tx,
     sql`SELECT
@@ -27,6 +29,8 @@ export async function overview(tx: Tx, streetId: string | undefined, since30d: D
       (SELECT count(*)::int FROM households WHERE ${street}) AS households,
       (SELECT count(*)::int FROM persons WHERE ${street} AND is_resident AND cardinality(focus_tag_index) > 0) AS focus,
       (SELECT count(*)::int FROM volunteers WHERE ${street} AND party_member) AS party,
-      (SELECT count(*)::int FROM units WHERE ${street}) AS units`);
+      (SELECT count(*)::int FROM units WHERE ${street}) AS units,
+      (SELECT count(*)::int FROM demands WHERE ${street} AND status IN ('submitted', 'published', 'assigned', 'accepted', 'in_service')) AS demands_open,
+      (SELECT count(*)::int FROM demands WHERE ${street} AND status IN ('completed', 'rated', 'closed')) AS demands_completed`);
   return rows[0]!;
 }

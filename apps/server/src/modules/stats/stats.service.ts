@@ -4,8 +4,8 @@ import type { Deps } from '../../platform/deps.js';
 import * as repo from './stats.repository.js';
 
 /**
- * Headline numbers of the street (public). Demand counts come from the work-order module once it
- * exists; until then no demand has been filed and both are 0.
+ * Headline numbers of the street (public). Demands open: submitted to in service; completed:
+ * completed, rated or closed (the service was given).
  */
 export async function getOverview(deps: Deps, actor: Actor | undefined): Promise<StatsOverview> {
   const since = new Date(deps.now().getTime() - 30 * 86_400_000);
@@ -15,8 +15,8 @@ export async function getOverview(deps: Deps, actor: Actor | undefined): Promise
     teams: r.teams,
     volunteers: r.volunteers,
     activeVolunteers30d: r.active30d,
-    demandsOpen: 0,
-    demandsCompleted: 0,
+    demandsOpen: r.demands_open,
+    demandsCompleted: r.demands_completed,
     verifiedMinutes: r.verified_minutes,
     residents: r.residents,
     households: r.households,
