@@ -309,6 +309,34 @@ describe('reviewing recovery requests', () => {
   });
 });
 
+describe('concurrent decisions', () => {
+  it('lets exactly one of two simultaneous approvals through (the other is 409)', async () => {
+    const k = withoutAccount[2]!;
+    expect((await submit(body(k, '13811110555'))).statusCode).toBe(202);
+    const { id } = (await pendingOf(k.personId))!;
+    const results = await Promise.all([
+      call('POST', `/api/v1/recovery-requests/${id}/approve`, '13900000001', { idCardChecked: true }),
+      call('POST', `/api/v1/recovery-requests/${id}/approve`, '13900000002', { idCardChecked: true }),
+    ]);
+    expect(results.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+    expect((await pendingOf(k.personId))!.status).toBe('approved');
+    const [n] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM accounts WHERE person_id = ${k.personId}`);
+    expect(n!.n).toBe(1);
+    expect((await login('13811110555', 'newpass-2026')).statusCode).toBe(200);
+  });
+
+  it('keeps one pending request per person when two arrive at once', async () => {
+    const k = withoutAccount[1]!;
+    const results = await Promise.all([submit(body(k, '13811110556')), submit(body(k, '13811110557'))]);
+    expect(results.map((r) => r.statusCode)).toEqual([202, 202]);
+    const [n] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM recovery_requests WHERE person_id = ${k.personId} AND status = 'pending'`,
+    );
+    expect(n!.n).toBe(1);
+  });
+});
+
 describe('throttling', () => {
   it('allows 3 requests per ID number in 24 hours, then 429 (stored in the database)', async () => {
     const k = withoutAccount[3]!;
