@@ -63,7 +63,8 @@ export interface DemoServiceRecord {
   demandId: string;
   teamId: string;
   communityId: string;
-  servedOn: string;
+  /** The day served (a Date, so a shifted reference date moves it too; the loader stores the Lhasa date). */
+  servedOn: Date;
   content: string;
   creditedMinutes: number;
   status: 'pending' | 'verified';
@@ -168,8 +169,6 @@ function statusForAge(rng: Rng, ageDays: number): DemandStatus {
   ]);
 }
 
-const streetDate = (d: Date) => new Date(d.getTime() + 8 * HOUR).toISOString().slice(0, 10);
-
 export function buildDemands(rng: Rng, input: DemandsInput): DemoDemands {
   const ref = input.referenceDate.getTime();
   const out: DemoDemands = { demands: [], demandHistory: [], demandVolunteers: [], serviceRecords: [] };
@@ -265,7 +264,7 @@ export function buildDemands(rng: Rng, input: DemandsInput): DemoDemands {
           demandId: id,
           teamId: team,
           communityId: resident.communityId,
-          servedOn: streetDate(new Date(done)),
+          servedOn: new Date(done),
           content: `${item.name.zh}：${description.slice(0, 40)}`,
           creditedMinutes: Math.max(15, item.typicalMinutes + rng.int(-3, 4) * 10),
           status: recent ? 'pending' : 'verified',
