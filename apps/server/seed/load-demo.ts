@@ -34,9 +34,11 @@ import {
   demandHistory,
   demandVolunteers,
   serviceRecords,
+  recoveryRequests,
 } from '../src/schema/index.js';
 import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
+import { buildRecoveryDemo } from './recovery.js';
 import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, REFERENCE_DATE, buildDemoData, type DemoData } from './build.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
@@ -143,6 +145,9 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
   // scrypt outside the transaction (each account its own salt).
   const passwordHashes = await Promise.all(data.accounts.map(() => hashPassword(DEMO_PASSWORD)));
   progress?.('passwords', data.accounts.length, data.accounts.length);
+  // 0006: 找回账号 requests (new phone encrypted + blind index + mask, password as scrypt hash).
+  const recoveryDemo = buildRecoveryDemo(data, opts.referenceDate ?? REFERENCE_DATE);
+  const recoveryHashes = await Promise.all(recoveryDemo.map(() => hashPassword(DEMO_PASSWORD)));
 
   const streetId = data.street.id;
   const personRows = data.persons.map((p) => ({
@@ -251,6 +256,18 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
     if (data.teamApplications.length) await tx.insert(teamApplications).values(data.teamApplications.map((r) => ({ ...r, streetId })));
     if (data.teamInvitations.length) await tx.insert(teamInvitations).values(data.teamInvitations.map((r) => ({ ...r, streetId })));
     await insertChunks('party_reports', data.partyReports, (c) => tx.insert(partyReports).values(c.map((r) => ({ ...r, streetId }))), progress);
+    if (recoveryDemo.length) {
+      await tx.insert(recoveryRequests).values(
+        recoveryDemo.map(({ phone, ...r }, i) => ({
+          ...r,
+          streetId,
+          phoneEnc: crypto.encrypt(phone),
+          phoneHash: crypto.blindIndex('phone', phone),
+          phoneMasked: maskPhone(phone),
+          passwordHash: recoveryHashes[i]!,
+        })),
+      );
+    }
     // 0005: the service menu (项目清单) from the intake module's SERVICE_MENU.
     await tx.insert(serviceItems).values(
       SERVICE_MENU.map((item, i) => ({
