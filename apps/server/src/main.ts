@@ -9,6 +9,7 @@ import { migrate } from './platform/db/migrate.js';
 import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { Deps } from './platform/deps.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js';
+import { escalateOverdue } from './modules/demands/index.js';
 
 const started = Date.now();
 const step = (msg: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
@@ -80,6 +81,10 @@ async function main() {
   const deps: Deps = { database, db: database.db, crypto, config, now: () => new Date() };
   app = await buildApp({ deps, logLevel: config.logLevel, webDist: findWebDist(config.webDist) });
   await app.listen({ port: config.port, host: config.host });
+  // DR-14: escalate overdue demands every 5 minutes (idempotent; writes history rows only).
+  setInterval(() => {
+    if (!closing) escalateOverdue(deps).catch((err: unknown) => app?.log.error({ err }, 'demand escalation failed'));
+  }, 5 * 60_000).unref();
   const base = `http://localhost:${config.port}`;
   step(`serving ${base}  (H5 ${base}/  ·  console ${base}/admin  ·  API docs ${base}/api/docs)`);
   if (demo) {

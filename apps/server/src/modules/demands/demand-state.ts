@@ -108,3 +108,19 @@ export function slaDueAt(status: DemandStatus, urgency: DemandUrgency, at: Date,
       return null;
   }
 }
+
+export type EscalationLevel = 'community' | 'street';
+const LEVELS: readonly EscalationLevel[] = ['community', 'street'];
+
+/**
+ * DR-14 escalation of an overdue demand: past its deadline it goes to the community; more than a
+ * day past it (urgent: 2 h) to the street. Null when it is not overdue or no longer open.
+ */
+export function escalationDue(status: DemandStatus, urgency: DemandUrgency, due: Date | null, now: Date): EscalationLevel | null {
+  if (!isOpen(status) || !due || now.getTime() <= due.getTime()) return null;
+  return now.getTime() - due.getTime() > (urgency === 'urgent' ? 2 : 24) * HOUR ? 'street' : 'community';
+}
+
+/** Whether `due` is a higher level than the one already reached (null = none yet). */
+export const escalates = (reached: EscalationLevel | null, due: EscalationLevel | null) =>
+  due !== null && LEVELS.indexOf(due) > (reached === null ? -1 : LEVELS.indexOf(reached));

@@ -292,3 +292,34 @@ export async function workloadAndRatings(tx: Tx, streetId: string, since: Date) 
     .where(eq(demandVolunteers.streetId, streetId))
     .groupBy(demandVolunteers.volunteerId);
 }
+
+/* ---------- escalation ---------- */
+
+/** Open demands past their deadline, with the escalation rows written since their last step. */
+export async function overdueDemands(tx: Tx, now: Date) {
+  const rows = await tx
+    .select()
+    .from(demands)
+    .where(and(lt(demands.slaDueAt, now), inArray(demands.status, ['submitted', 'published', 'assigned', 'accepted', 'in_service', 'completed', 'rated'])))
+    .orderBy(asc(demands.id));
+  if (!rows.length) return [];
+  const history = await tx
+    .select({ demandId: demandHistory.demandId, action: demandHistory.action, note: demandHistory.note })
+    .from(demandHistory)
+    .where(inArray(demandHistory.demandId, rows.map((r) => r.id)))
+    .orderBy(asc(demandHistory.id));
+  const reached = new Map<string, string | null>();
+  for (const h of history) reached.set(h.demandId, h.action === 'escalate' ? h.note : null);
+  return rows.map((demand) => ({ demand, reached: reached.get(demand.id) ?? null }));
+}
+
+/** The escalation level reached since the demand's last step (null when none). */
+export async function reachedEscalation(tx: Tx, demandId: string): Promise<string | null> {
+  const [last] = await tx
+    .select({ action: demandHistory.action, note: demandHistory.note })
+    .from(demandHistory)
+    .where(eq(demandHistory.demandId, demandId))
+    .orderBy(desc(demandHistory.id))
+    .limit(1);
+  return last?.action === 'escalate' ? last.note : null;
+}

@@ -18,7 +18,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { streets } from '../../schema/index.js';
-import { REWORK_STATUS, isOpen, nextStatus, slaDueAt } from './demand-state.js';
+import { REWORK_STATUS, escalates, escalationDue, isOpen, nextStatus, slaDueAt, type EscalationLevel } from './demand-state.js';
 import { detectEmergency } from './intake/detect-emergency.js';
 import { detectFee } from './intake/detect-fee.js';
 import * as repo from './demands.repository.js';
@@ -439,4 +439,30 @@ async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input:
     });
     return answer(deps, tx, ctx, updated);
   });
+}
+
+/**
+ * DR-14 escalation job: each open demand past its deadline is escalated to the community, and more
+ * than a day past it (urgent: 2 h) to the street, once per level and step; each escalation is a
+ * history row (`escalate`, status unchanged, note = level) that staff lists and detail show. A demand
+ * that moved on (new step, new deadline) since it was read is left alone. Safe to run repeatedly.
+ * The notifications outbox (still to come) will tell the community and street admins.
+ */
+export async function escalateOverdue(deps: Deps): Promise<{ community: number; street: number }> {
+  const now = deps.now();
+  const counts = { community: 0, street: 0 };
+  await withTransaction(deps.db, async (tx) => {
+    for (const { demand, reached } of await repo.overdueDemands(tx, now)) {
+      const due = escalationDue(demand.status, demand.urgency, demand.slaDueAt, now);
+      if (!escalates(reached as EscalationLevel | null, due) || !due) continue;
+      // Compare and set: lock the row and write only if it is still the step that was read.
+      const current = await repo.findDemand(tx, demand.streetId, demand.id, true);
+      if (!current || current.status !== demand.status || current.version !== demand.version) continue;
+      // Another instance of the job may have escalated it meanwhile: read the level again under the lock.
+      if (!escalates((await repo.reachedEscalation(tx, demand.id)) as EscalationLevel | null, due)) continue;
+      await repo.insertHistory(tx, { streetId: demand.streetId, demandId: demand.id, action: 'escalate', fromStatus: demand.status, toStatus: demand.status, at: now, byAccountId: null, note: due });
+      counts[due]++;
+    }
+  });
+  return counts;
 }

@@ -1,1 +1,2 @@
 export { demandsRoutes } from './demands.routes.js';
+export { escalateOverdue } from './demands.service.js';
