@@ -182,6 +182,31 @@ export const CandidateSchema = z.object({
 export const CandidateListSchema = z.object({ items: z.array(CandidateSchema) });
 export const CandidateQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 
+/** POST /demands/suggest-dispatch (建议派单): a suggestion only, nothing is changed (DR-16). */
+export const SuggestDispatchBodySchema = z
+  .object({
+    communityId: IdSchema.optional(),
+    teamId: IdSchema.optional(),
+    limitPerDemand: z.number().int().min(1).max(100).default(50),
+  })
+  .strict();
+export type SuggestDispatchBody = z.infer<typeof SuggestDispatchBodySchema>;
+export const SuggestDispatchItemSchema = z.object({
+  demandId: z.string(),
+  volunteers: z.array(CandidateSchema),
+  /** Slots the suggestion leaves open. */
+  unfilled: z.number().int().min(0),
+});
+export const SuggestDispatchResultSchema = z.object({
+  items: z.array(SuggestDispatchItemSchema),
+  /** Σ (100 − score) over the suggested pairs + 100 per open slot. */
+  totalCost: z.number(),
+  /** The same measure for the greedy baseline (cheapest pairs first). */
+  greedyCost: z.number(),
+  computedMs: z.number(),
+});
+export type SuggestDispatchResult = z.infer<typeof SuggestDispatchResultSchema>;
+
 export const IntakeBodySchema = z.object({ text: demandText(20000), gridId: IdSchema.optional() }).strict();
 export const IntakeDraftSchema = z.object({
   sourceText: z.string(),

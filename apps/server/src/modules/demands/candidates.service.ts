@@ -1,10 +1,11 @@
 import { and, eq } from 'drizzle-orm';
 import { requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
+import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { communities, grids, households } from '../../schema/index.js';
-import { rankCandidates } from './matching/rank-candidates.js';
+import { rankCandidates, type RankedCandidate } from './matching/rank-candidates.js';
 import type { AvailabilityWindow, DemandProfile, VolunteerProfile } from './matching/score.js';
 import { draftDemandsFromChat, type IntakeDraft, type IntakeGrid } from './intake/parse-messages.js';
 import * as repo from './demands.repository.js';
@@ -15,6 +16,83 @@ import { actorContextOf, visibleDemandFor } from './demands.service.js';
 const ADULT_ONLY = new Set(['svc_patrol', 'svc_medical_escort']);
 const DAY = 86_400_000;
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
+
+/** Everything the scoring knows about the street's active volunteers, loaded once per request. */
+export type VolunteerFacts = Map<string, VolunteerProfile>;
+
+/**
+ * The scoring facts of every active volunteer of the street: skills, languages, grid and community,
+ * weekly windows, age, work over the last 30 days, ratings and completed demands.
+ */
+export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date): Promise<VolunteerFacts> {
+  const [pool, availability, history] = await Promise.all([
+    repo.candidatePool(tx, streetId),
+    repo.availabilityOfStreet(tx, streetId),
+    repo.workloadAndRatings(tx, streetId, new Date(now.getTime() - 30 * DAY)),
+  ]);
+  const windows = new Map<string, AvailabilityWindow[]>();
+  for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
+  const stats = new Map(history.map((h) => [h.volunteerId, h]));
+  const year = now.getUTCFullYear();
+  const facts: VolunteerFacts = new Map();
+  for (const v of pool) {
+    const s = stats.get(v.id);
+    facts.set(v.id, {
+      skills: v.skills,
+      languages: v.languages,
+      gridId: v.gridId,
+      communityId: v.communityId,
+      location: null,
+      availability: windows.get(v.id) ?? [],
+      age: v.birthYear ? year - v.birthYear : null,
+      servedLast30Days: s?.recent ?? 0,
+      ratings: { count: s?.ratings ?? 0, average: s?.average ?? null },
+      completed: s?.completed ?? 0,
+      // No-shows are not recorded yet (a volunteer who accepted and never started); counted as none.
+      noShows: 0,
+    });
+  }
+  return facts;
+}
+
+/** The scoring view of a demand from its row, its service item and whether the beneficiary has a Tibetan name. */
+export function demandProfileOf(
+  demand: repo.DemandRow,
+  item: Pick<repo.ServiceItemRow, 'skills' | 'typicalMinutes'> | undefined,
+  beneficiary: { tibetanName: boolean } | undefined,
+): DemandProfile {
+  return {
+    requiredSkills: item?.skills ?? [],
+    beneficiaryLanguages: beneficiary ? (beneficiary.tibetanName ? ['bo', 'zh'] : ['zh']) : [],
+    gridId: demand.gridId,
+    communityId: demand.communityId,
+    location: null,
+    preferredStart: demand.preferredStart,
+    preferredEnd: demand.preferredEnd,
+    typicalMinutes: item?.typicalMinutes ?? null,
+    adultOnly: ADULT_ONLY.has(demand.serviceItemId),
+  };
+}
+
+/**
+ * Ranks the volunteers of `facts` for one demand (the one scoring of `/candidates` and the batch
+ * dispatch): `only` restricts the pool (e.g. the assigned team's members), `exclude` drops the
+ * volunteers who already accepted it; the best `limit` are kept.
+ */
+export function rankForDemand(
+  profile: DemandProfile,
+  facts: VolunteerFacts,
+  options: { limit: number; exclude?: ReadonlySet<string>; only?: Iterable<string> },
+): RankedCandidate[] {
+  const ids = options.only ? [...new Set(options.only)] : [...facts.keys()];
+  const volunteers = ids
+    .filter((id) => !options.exclude?.has(id))
+    .flatMap((id) => {
+      const p = facts.get(id);
+      return p ? [{ id, profile: p }] : [];
+    });
+  return rankCandidates(profile, volunteers, options.limit).items;
+}
 
 /**
  * Volunteers of the street ranked for a demand (DR-16: explainable, an offer only): skills,
@@ -32,49 +110,10 @@ export async function listCandidates(deps: Deps, actorOrNone: Actor | undefined,
     if (!isStaffFor(actor, demand) && !relations.has('team_leader')) throw new AppError('forbidden');
     const item = await repo.findServiceItem(tx, demand.streetId, demand.serviceItemId);
     const beneficiary = demand.beneficiaryPersonId ? await repo.findPerson(tx, demand.streetId, demand.beneficiaryPersonId) : undefined;
-    const profile: DemandProfile = {
-      requiredSkills: item?.skills ?? [],
-      beneficiaryLanguages: beneficiary ? (beneficiary.person.nameBo ? ['bo', 'zh'] : ['zh']) : [],
-      gridId: demand.gridId,
-      communityId: demand.communityId,
-      location: null,
-      preferredStart: demand.preferredStart,
-      preferredEnd: demand.preferredEnd,
-      typicalMinutes: item?.typicalMinutes ?? null,
-      adultOnly: ADULT_ONLY.has(demand.serviceItemId),
-    };
-    const [pool, availability, history] = await Promise.all([
-      repo.candidatePool(tx, demand.streetId),
-      repo.availabilityOfStreet(tx, demand.streetId),
-      repo.workloadAndRatings(tx, demand.streetId, new Date(now.getTime() - 30 * DAY)),
-    ]);
-    const windows = new Map<string, AvailabilityWindow[]>();
-    for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
-    const stats = new Map(history.map((h) => [h.volunteerId, h]));
-    const taken = new Set(accepted);
-    const year = now.getUTCFullYear();
-    const volunteers = pool
-      .filter((v) => !taken.has(v.id))
-      .map((v) => {
-        const s = stats.get(v.id);
-        const p: VolunteerProfile = {
-          skills: v.skills,
-          languages: v.languages,
-          gridId: v.gridId,
-          communityId: v.communityId,
-          location: null,
-          availability: windows.get(v.id) ?? [],
-          age: v.birthYear ? year - v.birthYear : null,
-          servedLast30Days: s?.recent ?? 0,
-          ratings: { count: s?.ratings ?? 0, average: s?.average ?? null },
-          completed: s?.completed ?? 0,
-          // No-shows are not recorded yet (a volunteer who accepted and never started); counted as none.
-          noShows: 0,
-        };
-        return { id: v.id, profile: p };
-      });
-    const ranking = rankCandidates(profile, volunteers, limit);
-    return { items: ranking.items.map(({ volunteerId, score, reasons }) => ({ volunteerId, score, reasons })) };
+    const profile = demandProfileOf(demand, item, beneficiary ? { tibetanName: Boolean(beneficiary.person.nameBo) } : undefined);
+    const facts = await loadVolunteerFacts(tx, demand.streetId, now);
+    const items = rankForDemand(profile, facts, { limit, exclude: new Set(accepted) });
+    return { items: items.map(({ volunteerId, score, reasons }) => ({ volunteerId, score, reasons })) };
   });
 }
 

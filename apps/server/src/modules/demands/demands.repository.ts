@@ -2,6 +2,7 @@ import { and, asc, desc, eq, gte, inArray, lt, notInArray, or, sql, type SQL } f
 import type { DemandStatus } from '@duodi/contracts';
 import {
   accessLog,
+  communities,
   demandHistory,
   demands,
   demandVolunteers,
@@ -322,4 +323,62 @@ export async function reachedEscalation(tx: Tx, demandId: string): Promise<strin
     .orderBy(desc(demandHistory.id))
     .limit(1);
   return last?.action === 'escalate' ? last.note : null;
+}
+
+/* ---------- batch dispatch ---------- */
+
+/**
+ * Open demands that still need volunteers: `assigned` with slots left, and (when `published` is
+ * set) `published` ones; narrowed to communities and/or teams. Sorted by id.
+ */
+export async function demandsNeedingVolunteers(
+  tx: Tx,
+  f: { streetId: string; communityIds?: string[] | undefined; teamIds?: string[] | undefined; published: boolean },
+): Promise<DemandRow[]> {
+  const statusCond = f.published
+    ? or(and(eq(demands.status, 'assigned'), lt(demands.acceptedCount, demands.volunteersNeeded)), eq(demands.status, 'published'))
+    : and(eq(demands.status, 'assigned'), lt(demands.acceptedCount, demands.volunteersNeeded));
+  const conds: (SQL | undefined)[] = [eq(demands.streetId, f.streetId), statusCond];
+  if (f.communityIds) conds.push(f.communityIds.length ? inArray(demands.communityId, f.communityIds) : sql`false`);
+  if (f.teamIds) conds.push(f.teamIds.length ? inArray(demands.teamId, f.teamIds) : sql`false`);
+  return tx.select().from(demands).where(and(...conds)).orderBy(asc(demands.id));
+}
+
+export async function findCommunity(tx: Tx, streetId: string, id: string) {
+  const [row] = await tx
+    .select({ id: communities.id })
+    .from(communities)
+    .where(and(eq(communities.streetId, streetId), eq(communities.id, id)))
+    .limit(1);
+  return row;
+}
+
+/** Volunteer ids per team. */
+export async function membersOfTeams(tx: Tx, teamIds: string[]): Promise<Map<string, string[]>> {
+  const map = new Map<string, string[]>();
+  if (!teamIds.length) return map;
+  const rows = await tx.select({ teamId: teamMembers.teamId, volunteerId: teamMembers.volunteerId }).from(teamMembers).where(inArray(teamMembers.teamId, teamIds));
+  for (const r of rows) map.set(r.teamId, [...(map.get(r.teamId) ?? []), r.volunteerId]);
+  return map;
+}
+
+/** Per volunteer of the street: how many demands they hold that are not finished (assigned, accepted, in service). */
+export async function activeDemandCounts(tx: Tx, streetId: string): Promise<Map<string, number>> {
+  const rows = await tx
+    .select({ volunteerId: demandVolunteers.volunteerId, n: sql<number>`count(*)::int` })
+    .from(demandVolunteers)
+    .innerJoin(demands, eq(demands.id, demandVolunteers.demandId))
+    .where(and(eq(demandVolunteers.streetId, streetId), inArray(demands.status, ['assigned', 'accepted', 'in_service'])))
+    .groupBy(demandVolunteers.volunteerId);
+  return new Map(rows.map((r) => [r.volunteerId, r.n]));
+}
+
+/** Whether each person has a Tibetan name (the beneficiary's languages for the scoring). */
+export async function tibetanNamed(tx: Tx, streetId: string, personIds: string[]): Promise<Map<string, boolean>> {
+  if (!personIds.length) return new Map();
+  const rows = await tx
+    .select({ id: persons.id, nameBo: persons.nameBo })
+    .from(persons)
+    .where(and(eq(persons.streetId, streetId), inArray(persons.id, personIds)));
+  return new Map(rows.map((r) => [r.id, Boolean(r.nameBo)]));
 }

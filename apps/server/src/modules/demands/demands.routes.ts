@@ -18,12 +18,15 @@ import {
   IdParamsSchema,
   IdempotencyHeadersSchema,
   ServiceItemSchema,
+  SuggestDispatchBodySchema,
+  SuggestDispatchResultSchema,
   TransitionNoteSchema,
   pageOf,
 } from '@duodi/contracts';
 import { problemResponses } from '../../platform/http/problem.js';
 import * as service from './demands.service.js';
 import { draftFromChat, listCandidates } from './candidates.service.js';
+import { suggestDispatchFor } from './dispatch.service.js';
 import { DEMAND_ACTION_ROLES, DEMAND_TRANSITIONS } from './demand-state.js';
 
 const TRANSITION_SUMMARIES = {
@@ -115,6 +118,21 @@ export const demandsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => listCandidates(req.deps, req.actor, req.params.id, req.query.limit),
+  );
+
+  app.post(
+    '/demands/suggest-dispatch',
+    {
+      schema: {
+        tags: ['demands'],
+        summary: 'Suggest volunteers for all open demands of a community, a team or the street (建议派单); changes nothing',
+        description:
+          'For every demand in scope that still needs volunteers (assigned with slots left; for staff also published ones) a suggested set of volunteers, optimal for the total score (min-cost flow; each volunteer at most 2 demands of the batch while holding fewer than 2 unfinished demands, else 1; never twice on one demand), scored as GET /demands/{id}/candidates; an assigned demand is offered to its team’s members only. `totalCost` = Σ (100 − score) + 100 per open slot, `greedyCost` the same for the greedy baseline. A suggestion only: nobody is assigned, volunteers still accept themselves (DR-16). Street admin (street or `communityId`), community admin (their community), team leader (their team’s assigned demands and members). Unknown community or team 404, outside the caller’s scope 403.',
+        body: SuggestDispatchBodySchema.nullish(),
+        response: { 200: SuggestDispatchResultSchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => suggestDispatchFor(req.deps, req.actor, req.body ?? { limitPerDemand: 50 }),
   );
 
   app.post(
