@@ -1,6 +1,17 @@
 import { Suspense, type ReactNode } from 'react';
 import { Button, Layout, Menu } from 'antd';
-import { BuildingIcon, ChartIcon, FlagIcon, HomeIcon, OrgIcon, PeopleIcon, ShieldIcon, TeamIcon, UploadIcon, UserIcon } from '../components/ui/icons';
+import {
+  BuildingIcon,
+  ChartIcon,
+  FlagIcon,
+  HomeIcon,
+  OrgIcon,
+  PeopleIcon,
+  ShieldIcon,
+  TeamIcon,
+  UploadIcon,
+  UserIcon,
+} from '../components/ui/icons';
 import { Link, Outlet, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@duodi/contracts';

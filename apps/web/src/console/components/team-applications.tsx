@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Segmented, Space, Table } from 'antd';
+import { Alert, Button, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { TeamApplication, TeamApplicationStatus } from '@duodi/contracts';
 import { TEAM_APPLICATION_STATUSES } from '../../lib/contract-values';
@@ -12,6 +12,7 @@ import { ProblemAlert } from './query-state';
 import { ReasonModal } from './reason-modal';
 import { StatusTag, type Tone } from './status-tag';
 import { LocalName } from './local-name';
+import { StatusFilter } from './status-filter';
 
 const STATUS_TONE: Record<TeamApplicationStatus, Tone> = {
   pending: 'warning',
@@ -32,18 +33,13 @@ export function TeamApplicationsPanel({ teamId }: { teamId: string }) {
 
   return (
     <>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <span id="applications-status-label">{t('console.applications.show')}</span>
-        <Segmented<TeamApplicationStatus | 'all'>
-          aria-labelledby="applications-status-label"
-          value={status}
-          onChange={setStatus}
-          options={[
-            ...TEAM_APPLICATION_STATUSES.map((s) => ({ value: s, label: t(`applications.status.${s}`) })),
-            { value: 'all' as const, label: t('common.all') },
-          ]}
-        />
-      </Space>
+      <StatusFilter<TeamApplicationStatus>
+        id="applications-status-label"
+        statuses={TEAM_APPLICATION_STATUSES}
+        labelOf={(s) => t(`applications.status.${s}`)}
+        value={status}
+        onChange={setStatus}
+      />
       {applications.isError && <ProblemAlert error={applications.error} onRetry={() => void applications.refetch()} />}
       {decide.isError && !rejecting && (
         <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(decide.error, t)} />

@@ -9,7 +9,6 @@ registerEchartsParts([BarChart, GridComponent, TooltipComponent, CanvasRenderer]
 
 export type BarDatum = { name: string; value: number };
 
-
 /**
  * A bar chart drawn on canvas. Screen readers get `label` (the numbers in words) through role="img";
  * the canvas uses the page's font stack, so Tibetan community names draw with the Tibetan font.
@@ -34,7 +33,15 @@ export default function VolunteersChart({ data, label, seriesName }: { data: Bar
             axisLabel: { interval: 0, color: '#333333', lineHeight: 22 },
           },
           yAxis: { type: 'value', axisLabel: { color: '#333333' } },
-          series: [{ type: 'bar', name: seriesName, data: data.map((d) => d.value), itemStyle: { color: '#0a58ca' }, label: { show: true, position: 'top', color: '#1f1f1f' } }],
+          series: [
+            {
+              type: 'bar',
+              name: seriesName,
+              data: data.map((d) => d.value),
+              itemStyle: { color: '#0a58ca' },
+              label: { show: true, position: 'top', color: '#1f1f1f' },
+            },
+          ],
         },
         true,
       );

@@ -37,7 +37,11 @@ export default function CommunitiesPage() {
             title: t('fields.actions'),
             key: 'actions',
             render: (_, c) => (
-              <Button type="link" onClick={() => setOpenId(c.id)} aria-label={t('console.communities.detail', { name: localName(c, language).text })}>
+              <Button
+                type="link"
+                onClick={() => setOpenId(c.id)}
+                aria-label={t('console.communities.detail', { name: localName(c, language).text })}
+              >
                 {t('common.details')}
               </Button>
             ),

@@ -67,11 +67,7 @@ export default function DashboardPage() {
         {communities.isError && <ProblemAlert error={communities.error} onRetry={() => void communities.refetch()} />}
         {communities.data && (
           <Suspense fallback={<Loading />}>
-            <VolunteersChart
-              data={chartData}
-              seriesName={t('stats.volunteers')}
-              label={t('console.dashboard.chartSummary', { summary })}
-            />
+            <VolunteersChart data={chartData} seriesName={t('stats.volunteers')} label={t('console.dashboard.chartSummary', { summary })} />
           </Suspense>
         )}
       </Card>

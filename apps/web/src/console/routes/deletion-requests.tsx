@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Modal, Segmented, Space, Table } from 'antd';
+import { Alert, Button, Modal, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DeletionRequest } from '@duodi/contracts';
 import { DELETION_STATUSES } from '../../lib/contract-values';
@@ -12,6 +12,7 @@ import { localName } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
 import { StatusTag } from '../components/status-tag';
+import { StatusFilter } from '../components/status-filter';
 
 /** PIPL deletion requests: staff complete them; the person is pseudonymised, verified totals and the ledger stay. */
 export default function DeletionRequestsPage() {
@@ -33,18 +34,13 @@ export default function DeletionRequestsPage() {
     <>
       <h1 className="console-page-title">{t('console.deletion.title')}</h1>
       <p>{t('console.deletion.intro')}</p>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <span id="deletion-status-label">{t('console.applications.show')}</span>
-        <Segmented<DeletionStatus | 'all'>
-          aria-labelledby="deletion-status-label"
-          value={status}
-          onChange={setStatus}
-          options={[
-            ...DELETION_STATUSES.map((s) => ({ value: s, label: t(`console.deletion.status.${s}`) })),
-            { value: 'all' as const, label: t('common.all') },
-          ]}
-        />
-      </Space>
+      <StatusFilter<DeletionStatus>
+        id="deletion-status-label"
+        statuses={DELETION_STATUSES}
+        labelOf={(s) => t(`console.deletion.status.${s}`)}
+        value={status}
+        onChange={setStatus}
+      />
       {requests.isError && <ProblemAlert error={requests.error} onRetry={() => void requests.refetch()} />}
       {complete.isSuccess && !confirming && (
         <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('console.deletion.done')} />

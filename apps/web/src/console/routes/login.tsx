@@ -52,9 +52,7 @@ export function LoginPage() {
           <Form.Item label={t('auth.password')} name="password" rules={[{ required: true, message: t('auth.passwordRequired') }]}>
             <Input.Password autoComplete="current-password" size="large" />
           </Form.Item>
-          {login.isError && (
-            <Alert style={{ marginBottom: 16 }} type="error" showIcon role="alert" title={errorMessage(login.error, t)} />
-          )}
+          {login.isError && <Alert style={{ marginBottom: 16 }} type="error" showIcon role="alert" title={errorMessage(login.error, t)} />}
           <Button type="primary" htmlType="submit" size="large" block loading={login.isPending}>
             {t('auth.submit')}
           </Button>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Segmented, Space, Table } from 'antd';
+import { Alert, Button, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { PartyReport, PartyReportStatus } from '@duodi/contracts';
 import { PARTY_REPORT_STATUSES } from '../../lib/contract-values';
@@ -13,6 +13,7 @@ import { ProblemAlert } from '../components/query-state';
 import { ReasonModal } from '../components/reason-modal';
 import { StatusTag, type Tone } from '../components/status-tag';
 import { LocalName } from '../components/local-name';
+import { StatusFilter } from '../components/status-filter';
 
 const TONE: Record<PartyReportStatus, Tone> = {
   pending: 'warning',
@@ -37,18 +38,13 @@ export default function PartyReportsPage() {
     <>
       <h1 className="console-page-title">{t('console.partyReports.title')}</h1>
       <p>{t('console.partyReports.intro')}</p>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <span id="party-status-label">{t('console.applications.show')}</span>
-        <Segmented<PartyReportStatus | 'all'>
-          aria-labelledby="party-status-label"
-          value={status}
-          onChange={setStatus}
-          options={[
-            ...PARTY_REPORT_STATUSES.map((s) => ({ value: s, label: t(`partyReportStatus.${s}`) })),
-            { value: 'all' as const, label: t('common.all') },
-          ]}
-        />
-      </Space>
+      <StatusFilter<PartyReportStatus>
+        id="party-status-label"
+        statuses={PARTY_REPORT_STATUSES}
+        labelOf={(s) => t(`partyReportStatus.${s}`)}
+        value={status}
+        onChange={setStatus}
+      />
       {reports.isError && <ProblemAlert error={reports.error} onRetry={() => void reports.refetch()} />}
       {decide.isError && !rejecting && (
         <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(decide.error, t)} />

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Modal, Segmented, Space, Table } from 'antd';
+import { Alert, Button, Checkbox, Modal, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { RecoveryRequest, RecoveryStatus } from '@duodi/contracts';
 import { RECOVERY_STATUSES } from '../../lib/contract-values';
@@ -13,6 +13,7 @@ import { ProblemAlert } from '../components/query-state';
 import { ReasonModal } from '../components/reason-modal';
 import { StatusTag, type Tone } from '../components/status-tag';
 import { LocalName } from '../components/local-name';
+import { StatusFilter } from '../components/status-filter';
 
 const TONE: Record<RecoveryStatus, Tone> = {
   pending: 'warning',
@@ -44,18 +45,13 @@ export default function RecoveryRequestsPage() {
     <>
       <h1 className="console-page-title">{t('console.recovery.title')}</h1>
       <p>{t('console.recovery.intro')}</p>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <span id="recovery-status-label">{t('console.applications.show')}</span>
-        <Segmented<RecoveryStatus | 'all'>
-          aria-labelledby="recovery-status-label"
-          value={status}
-          onChange={setStatus}
-          options={[
-            ...RECOVERY_STATUSES.map((s) => ({ value: s, label: t(`console.recovery.status.${s}`) })),
-            { value: 'all' as const, label: t('common.all') },
-          ]}
-        />
-      </Space>
+      <StatusFilter<RecoveryStatus>
+        id="recovery-status-label"
+        statuses={RECOVERY_STATUSES}
+        labelOf={(s) => t(`console.recovery.status.${s}`)}
+        value={status}
+        onChange={setStatus}
+      />
       {requests.isError && <ProblemAlert error={requests.error} onRetry={() => void requests.refetch()} />}
       {decide.isError && !open && (
         <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(decide.error, t)} />

@@ -49,7 +49,12 @@ export default function ResidentsPage() {
           { title: t('fields.name'), key: 'name', render: (_, r) => <LocalName item={r} /> },
           { title: t('fields.gender'), dataIndex: 'gender', render: (g: ResidentListItem['gender']) => (g ? t(`gender.${g}`) : '') },
           { title: t('fields.age'), dataIndex: 'age', align: 'right' },
-          { title: t('fields.phone'), dataIndex: 'phoneMasked', width: 130, render: (v: string | null) => <span className="console-nowrap">{v}</span> },
+          {
+            title: t('fields.phone'),
+            dataIndex: 'phoneMasked',
+            width: 130,
+            render: (v: string | null) => <span className="console-nowrap">{v}</span>,
+          },
           {
             title: t('fields.idNumber'),
             dataIndex: 'idNumberMasked',

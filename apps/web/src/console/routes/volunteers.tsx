@@ -97,7 +97,12 @@ export default function VolunteersPage() {
         pagination={false}
         scroll={{ x: 1300 }}
         columns={[
-          { title: t('fields.volunteerNo'), dataIndex: 'volunteerNo', width: 140, render: (v: string) => <span className="console-nowrap">{v}</span> },
+          {
+            title: t('fields.volunteerNo'),
+            dataIndex: 'volunteerNo',
+            width: 140,
+            render: (v: string) => <span className="console-nowrap">{v}</span>,
+          },
           { title: t('fields.name'), key: 'name', render: (_, v) => <LocalName item={v} /> },
           ...(rows.some((v) => v.phoneMasked || v.idNumberMasked)
             ? [
