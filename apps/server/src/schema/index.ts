@@ -5,3 +5,5 @@ export * from './teams-party.js';
 export * from './imports.js';
 export * from './demands.js';
 export * from './recovery.js';
+export * from './notifications.js';
+export * from './ledger.js';

@@ -1,0 +1,1 @@
+export { notify, type NotifyInput } from './notify.js';
