@@ -1,7 +1,7 @@
 import { bigserial, boolean, date, integer, jsonb, pgTable, primaryKey, smallint, text, timestamp } from 'drizzle-orm/pg-core';
-import { DEMAND_CHANNELS, DEMAND_STATUSES, DEMAND_URGENCIES } from '@duodi/contracts';
+import { DEMAND_CHANNELS, DEMAND_OFFER_STATUSES, DEMAND_STATUSES, DEMAND_URGENCIES } from '@duodi/contracts';
 
-// Tables of migrations/0005_demands.sql.
+// Tables of migrations/0005_demands.sql and 0008_dispatch_menu.sql.
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -20,7 +20,9 @@ export const serviceItems = pgTable(
     volunteersNeeded: integer('volunteers_needed').notNull().default(1),
     active: boolean('active').notNull().default(true),
     sortOrder: integer('sort_order').notNull().default(0),
+    description: text('description'),
     createdAt: ts('created_at').notNull().defaultNow(),
+    updatedAt: ts('updated_at').notNull().defaultNow(),
   },
   (t) => [primaryKey({ columns: [t.streetId, t.id] })],
 );
@@ -106,6 +108,15 @@ export const serviceRecords = pgTable('service_records', {
   status: text('status', { enum: ['pending', 'verified', 'rejected'] }).notNull().default('pending'),
   decidedAt: ts('decided_at'),
   createdAt: ts('created_at').notNull().defaultNow(),
+  // 0009 (records module): who created / decided it, what was credited, complaint zeroing.
+  createdByAccountId: text('created_by_account_id'),
+  decidedByAccountId: text('decided_by_account_id'),
+  decisionReason: text('decision_reason'),
+  pointsCredited: integer('points_credited').notNull().default(0),
+  coinsDeposited: integer('coins_deposited').notNull().default(0),
+  coinsOverCap: integer('coins_over_cap').notNull().default(0),
+  zeroedAt: ts('zeroed_at'),
+  version: integer('version').notNull().default(1),
 });
 
 export const idempotencyKeys = pgTable(
@@ -121,3 +132,62 @@ export const idempotencyKeys = pgTable(
   },
   (t) => [primaryKey({ columns: [t.accountId, t.key] })],
 );
+
+/* ---------- 0008_dispatch_menu.sql ---------- */
+
+export const serviceItemTeams = pgTable(
+  'service_item_teams',
+  {
+    streetId: text('street_id').notNull(),
+    serviceItemId: text('service_item_id').notNull(),
+    teamId: text('team_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.streetId, t.serviceItemId, t.teamId] })],
+);
+
+export const serviceItemCommunityOff = pgTable(
+  'service_item_community_off',
+  {
+    streetId: text('street_id').notNull(),
+    serviceItemId: text('service_item_id').notNull(),
+    communityId: text('community_id').notNull(),
+    createdAt: ts('created_at').notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.streetId, t.serviceItemId, t.communityId] })],
+);
+
+export const dispatchPlans = pgTable('dispatch_plans', {
+  id: text('id').primaryKey(),
+  streetId: text('street_id').notNull(),
+  createdByAccountId: text('created_by_account_id').notNull(),
+  communityId: text('community_id'),
+  teamId: text('team_id'),
+  demandCount: integer('demand_count').notNull(),
+  offerCount: integer('offer_count').notNull(),
+  createdAt: ts('created_at').notNull().defaultNow(),
+});
+
+export const demandOffers = pgTable('demand_offers', {
+  id: text('id').primaryKey(),
+  streetId: text('street_id').notNull(),
+  demandId: text('demand_id').notNull(),
+  volunteerId: text('volunteer_id').notNull(),
+  teamId: text('team_id').notNull(),
+  status: text('status', { enum: DEMAND_OFFER_STATUSES }).notNull().default('offered'),
+  planId: text('plan_id'),
+  offeredByAccountId: text('offered_by_account_id'),
+  declineReason: text('decline_reason'),
+  createdAt: ts('created_at').notNull().defaultNow(),
+  decidedAt: ts('decided_at'),
+});
+
+export const volunteerNoShows = pgTable('volunteer_no_shows', {
+  id: text('id').primaryKey(),
+  streetId: text('street_id').notNull(),
+  demandId: text('demand_id').notNull(),
+  volunteerId: text('volunteer_id').notNull(),
+  recordedByAccountId: text('recorded_by_account_id').notNull(),
+  note: text('note'),
+  at: ts('at').notNull().defaultNow(),
+});

@@ -7,3 +7,5 @@ export * from './demands.js';
 export * from './recovery.js';
 export * from './notifications.js';
 export * from './ledger.js';
+export * from './rewards-stars-certs.js';
+export * from './activities.js';

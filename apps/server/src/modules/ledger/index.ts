@@ -1,0 +1,15 @@
+// The double-entry ledger (issue 5): the only way points and time-bank coins move. Other modules call
+// these functions inside their own transaction (see CONTEXT.md).
+export {
+  balanceOf,
+  personAccountId,
+  personBalance,
+  reverseTransfer,
+  systemAccountId,
+  transfer,
+  type Currency,
+  type SystemAccountKind,
+  type TransferInput,
+  type TransferResult,
+} from './ledger.core.js';
+export { checkLedgerInvariants, type LedgerInvariantReport } from './ledger.invariants.js';
