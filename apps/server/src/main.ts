@@ -10,6 +10,7 @@ import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { Deps } from './platform/deps.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js';
 import { escalateOverdue } from './modules/demands/index.js';
+import { channelConfigFromEnv, createChannelAdapters, startOutboxWorker, type OutboxWorker } from './modules/notifications/index.js';
 
 const started = Date.now();
 const step = (msg: string) => process.stdout.write(`[${((Date.now() - started) / 1000).toFixed(1)}s] ${msg}\n`);
@@ -40,6 +41,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     try {
+      await outbox?.stop();
       await app?.close();
     } finally {
       await database.close();
@@ -47,6 +49,7 @@ async function main() {
     }
   };
   let app: Awaited<ReturnType<typeof buildApp>> | undefined;
+  let outbox: OutboxWorker | undefined;
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -85,6 +88,8 @@ async function main() {
   setInterval(() => {
     if (!closing) escalateOverdue(deps).catch((err: unknown) => app?.log.error({ err }, 'demand escalation failed'));
   }, 5 * 60_000).unref();
+  // Notifications: deliver the outbox (SMS / WeChat when SMS_ENDPOINT / WECHAT_TEMPLATE_ENDPOINT are set, else the log).
+  outbox = startOutboxWorker({ db: deps.db, crypto, log: app.log, adapters: createChannelAdapters(channelConfigFromEnv(), app.log) });
   const base = `http://localhost:${config.port}`;
   step(`serving ${base}  (H5 ${base}/  ·  console ${base}/admin  ·  API docs ${base}/api/docs)`);
   if (demo) {

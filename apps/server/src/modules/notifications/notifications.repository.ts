@@ -119,11 +119,17 @@ export async function claimDue(tx: Tx, now: Date, limit: number): Promise<Claime
   );
 }
 
-export async function markSent(tx: Tx, outboxId: string, at: Date): Promise<void> {
+/** Keeps claimed rows from being claimed again while they are being sent. */
+export async function leaseUntil(tx: Tx, outboxIds: string[], until: Date): Promise<void> {
+  if (!outboxIds.length) return;
+  await tx.update(notificationOutbox).set({ nextAttemptAt: until }).where(inArray(notificationOutbox.id, outboxIds));
+}
+
+export async function markSent(tx: Tx, outboxId: string, attempts: number, at: Date): Promise<void> {
   await tx
     .update(notificationOutbox)
-    .set({ status: 'sent', sentAt: at, attempts: sql`${notificationOutbox.attempts} + 1`, lastError: null })
-    .where(eq(notificationOutbox.id, outboxId));
+    .set({ status: 'sent', sentAt: at, attempts, lastError: null })
+    .where(and(eq(notificationOutbox.id, outboxId), inArray(notificationOutbox.status, ['pending', 'failed'])));
 }
 
 export async function markFailed(
@@ -134,7 +140,7 @@ export async function markFailed(
   await tx
     .update(notificationOutbox)
     .set({ status: input.dead ? 'dead' : 'failed', attempts: input.attempts, nextAttemptAt: input.nextAttemptAt, lastError: input.error })
-    .where(eq(notificationOutbox.id, outboxId));
+    .where(and(eq(notificationOutbox.id, outboxId), inArray(notificationOutbox.status, ['pending', 'failed'])));
 }
 
 export async function outboxOf(tx: Tx, notificationIds: string[]): Promise<OutboxRow[]> {
