@@ -60,7 +60,14 @@ async function findAccount(tx: Tx, streetId: string, kind: string, ownerId: stri
   return row?.id;
 }
 
-async function ensureAccount(tx: Tx, streetId: string, ownerKind: 'person' | 'system', kind: string, ownerId: string, currency: Currency): Promise<string> {
+async function ensureAccount(
+  tx: Tx,
+  streetId: string,
+  ownerKind: 'person' | 'system',
+  kind: string,
+  ownerId: string,
+  currency: Currency,
+): Promise<string> {
   const found = await findAccount(tx, streetId, kind, ownerId, currency);
   if (found) return found;
   const floor = kind === 'issuing' ? null : 0;
@@ -96,7 +103,10 @@ async function lockAuditTail(tx: Tx, streetId: string): Promise<void> {
   // After waiting, the locked row may no longer be the tail (the holder appended one): lock the newer
   // tail until the locked row is the newest, so that appendAudit later finds the same row locked.
   for (;;) {
-    const [locked] = await queryRows<{ id: number }>(tx, sql`SELECT id FROM audit_log WHERE street_id = ${streetId} ORDER BY id DESC LIMIT 1 FOR UPDATE`);
+    const [locked] = await queryRows<{ id: number }>(
+      tx,
+      sql`SELECT id FROM audit_log WHERE street_id = ${streetId} ORDER BY id DESC LIMIT 1 FOR UPDATE`,
+    );
     if (!locked) return;
     const [newest] = await queryRows<{ id: number }>(tx, sql`SELECT max(id) AS id FROM audit_log WHERE street_id = ${streetId}`);
     if (Number(newest?.id) === Number(locked.id)) return;

@@ -24,7 +24,10 @@ export async function checkLedgerInvariants(tx: Tx, streetId?: string): Promise<
     tx,
     sql`SELECT a.street_id || ':' || a.currency AS k FROM ledger_accounts a WHERE true ${street} GROUP BY a.street_id, a.currency HAVING sum(a.balance) <> 0`,
   );
-  const belowFloor = await queryRows<{ id: string }>(tx, sql`SELECT a.id FROM ledger_accounts a WHERE a.floor IS NOT NULL AND a.balance < a.floor ${street}`);
+  const belowFloor = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT a.id FROM ledger_accounts a WHERE a.floor IS NOT NULL AND a.balance < a.floor ${street}`,
+  );
   const mismatch = await queryRows<{ id: string }>(
     tx,
     sql`SELECT a.id FROM ledger_accounts a LEFT JOIN (SELECT account_id, sum(delta) AS s FROM ledger_entries GROUP BY account_id) e ON e.account_id = a.id

@@ -25,9 +25,28 @@ type Op =
 
 const currencyArb = fc.constantFrom<Currency>('points', 'time_bank');
 const opArb: fc.Arbitrary<Op> = fc.oneof(
-  fc.record({ t: fc.constant('post' as const), to: fc.nat(4), amount: fc.integer({ min: 1, max: 50 }), key: fc.nat(30), currency: currencyArb }),
-  fc.record({ t: fc.constant('redeem' as const), from: fc.nat(4), amount: fc.integer({ min: 1, max: 60 }), key: fc.nat(30), currency: currencyArb }),
-  fc.record({ t: fc.constant('move' as const), from: fc.nat(4), to: fc.nat(4), amount: fc.integer({ min: 1, max: 40 }), key: fc.nat(30), currency: currencyArb }),
+  fc.record({
+    t: fc.constant('post' as const),
+    to: fc.nat(4),
+    amount: fc.integer({ min: 1, max: 50 }),
+    key: fc.nat(30),
+    currency: currencyArb,
+  }),
+  fc.record({
+    t: fc.constant('redeem' as const),
+    from: fc.nat(4),
+    amount: fc.integer({ min: 1, max: 60 }),
+    key: fc.nat(30),
+    currency: currencyArb,
+  }),
+  fc.record({
+    t: fc.constant('move' as const),
+    from: fc.nat(4),
+    to: fc.nat(4),
+    amount: fc.integer({ min: 1, max: 40 }),
+    key: fc.nat(30),
+    currency: currencyArb,
+  }),
   fc.record({ t: fc.constant('reverse' as const), target: fc.nat(30), key: fc.nat(30) }),
 );
 
@@ -56,9 +75,21 @@ async function run(op: Op, round: number, acks: Map<string, string>): Promise<vo
       const person = (i: number) => personAccountId(tx, STREET, people[i]!, op.currency);
       const from = op.t === 'post' ? await systemAccountId(tx, STREET, 'issuing', op.currency) : await person(op.from);
       const to =
-        op.t === 'redeem' ? await systemAccountId(tx, STREET, 'rewards_sink', op.currency) : op.t === 'post' ? await person(op.to) : await person(op.to);
+        op.t === 'redeem'
+          ? await systemAccountId(tx, STREET, 'rewards_sink', op.currency)
+          : op.t === 'post'
+            ? await person(op.to)
+            : await person(op.to);
       if (from === to) return;
-      const r = await transfer(tx, { streetId: STREET, currency: op.currency, fromAccountId: from, toAccountId: to, amount: op.amount, idempotencyKey: key, kind: op.t === 'post' ? 'service_earned' : op.t === 'redeem' ? 'redeem' : 'gift_out' });
+      const r = await transfer(tx, {
+        streetId: STREET,
+        currency: op.currency,
+        fromAccountId: from,
+        toAccountId: to,
+        amount: op.amount,
+        idempotencyKey: key,
+        kind: op.t === 'post' ? 'service_earned' : op.t === 'redeem' ? 'redeem' : 'gift_out',
+      });
       const prev = acks.get(key);
       if (prev !== undefined) expect(r.transferId).toBe(prev);
       acks.set(key, r.transferId);
@@ -93,7 +124,10 @@ describe('ledger properties', () => {
         acknowledged += acks.size;
         for (const [key, id] of acks) {
           expect(rows.find((r) => r.key === key)?.n).toBe(2);
-          const [tr] = await queryRows<{ id: string }>(t.db, sql`SELECT id FROM ledger_transfers WHERE street_id = ${STREET} AND idempotency_key = ${key}`);
+          const [tr] = await queryRows<{ id: string }>(
+            t.db,
+            sql`SELECT id FROM ledger_transfers WHERE street_id = ${STREET} AND idempotency_key = ${key}`,
+          );
           expect(tr?.id).toBe(id);
         }
       }),
@@ -107,7 +141,17 @@ describe('ledger properties', () => {
       const a = await personAccountId(tx, STREET, people[0]!, 'points');
       const sink = await systemAccountId(tx, STREET, 'rewards_sink', 'points');
       const before = await balanceOf(tx, a);
-      await expect(transfer(tx, { streetId: STREET, currency: 'points', fromAccountId: a, toAccountId: sink, amount: before + 1, idempotencyKey: 'too-much', kind: 'redeem' })).rejects.toMatchObject({ code: 'insufficient_balance' });
+      await expect(
+        transfer(tx, {
+          streetId: STREET,
+          currency: 'points',
+          fromAccountId: a,
+          toAccountId: sink,
+          amount: before + 1,
+          idempotencyKey: 'too-much',
+          kind: 'redeem',
+        }),
+      ).rejects.toMatchObject({ code: 'insufficient_balance' });
       expect(await balanceOf(tx, a)).toBe(before);
     });
   });
@@ -116,10 +160,36 @@ describe('ledger properties', () => {
     await withTransaction(t.db, async (tx) => {
       const issuing = await systemAccountId(tx, STREET, 'issuing', 'points');
       const a = await personAccountId(tx, STREET, people[1]!, 'points');
-      const first = await transfer(tx, { streetId: STREET, currency: 'points', fromAccountId: issuing, toAccountId: a, amount: 5, idempotencyKey: 'reuse-1', kind: 'adjust' });
-      const again = await transfer(tx, { streetId: STREET, currency: 'points', fromAccountId: issuing, toAccountId: a, amount: 5, idempotencyKey: 'reuse-1', kind: 'adjust' });
+      const first = await transfer(tx, {
+        streetId: STREET,
+        currency: 'points',
+        fromAccountId: issuing,
+        toAccountId: a,
+        amount: 5,
+        idempotencyKey: 'reuse-1',
+        kind: 'adjust',
+      });
+      const again = await transfer(tx, {
+        streetId: STREET,
+        currency: 'points',
+        fromAccountId: issuing,
+        toAccountId: a,
+        amount: 5,
+        idempotencyKey: 'reuse-1',
+        kind: 'adjust',
+      });
       expect(again).toEqual({ transferId: first.transferId, replayed: true });
-      await expect(transfer(tx, { streetId: STREET, currency: 'points', fromAccountId: issuing, toAccountId: a, amount: 6, idempotencyKey: 'reuse-1', kind: 'adjust' })).rejects.toMatchObject({ code: 'idempotency_key_reused' });
+      await expect(
+        transfer(tx, {
+          streetId: STREET,
+          currency: 'points',
+          fromAccountId: issuing,
+          toAccountId: a,
+          amount: 6,
+          idempotencyKey: 'reuse-1',
+          kind: 'adjust',
+        }),
+      ).rejects.toMatchObject({ code: 'idempotency_key_reused' });
     });
   });
 
@@ -134,10 +204,20 @@ describe('ledger properties', () => {
       const issuing = await systemAccountId(tx, STREET, 'issuing', 'time_bank');
       const a = await personAccountId(tx, STREET, people[2]!, 'time_bank');
       const before = await balanceOf(tx, a);
-      const tr = await transfer(tx, { streetId: STREET, currency: 'time_bank', fromAccountId: issuing, toAccountId: a, amount: 60, idempotencyKey: 'rev-once', kind: 'time_deposit' });
+      const tr = await transfer(tx, {
+        streetId: STREET,
+        currency: 'time_bank',
+        fromAccountId: issuing,
+        toAccountId: a,
+        amount: 60,
+        idempotencyKey: 'rev-once',
+        kind: 'time_deposit',
+      });
       await reverseTransfer(tx, { transferId: tr.transferId, idempotencyKey: 'rev-once-r1', reason: 'test' });
       expect(await balanceOf(tx, a)).toBe(before);
-      await expect(reverseTransfer(tx, { transferId: tr.transferId, idempotencyKey: 'rev-once-r2', reason: 'test' })).rejects.toMatchObject({ code: 'conflict' });
+      await expect(reverseTransfer(tx, { transferId: tr.transferId, idempotencyKey: 'rev-once-r2', reason: 'test' })).rejects.toMatchObject(
+        { code: 'conflict' },
+      );
     });
   });
 });
