@@ -23,6 +23,7 @@ import { residentsRoutes } from './modules/residents/index.js';
 import { importsRoutes } from './modules/imports/index.js';
 import { recoveryRoutes } from './modules/recovery/index.js';
 import { demandsRoutes } from './modules/demands/index.js';
+import { notificationsRoutes } from './modules/notifications/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -110,6 +111,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(importsRoutes);
       await api.register(recoveryRoutes);
       await api.register(demandsRoutes);
+      await api.register(notificationsRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -9,3 +9,4 @@ export * from './residents.js';
 export * from './imports.js';
 export * from './demands.js';
 export * from './recovery.js';
+export * from './notifications.js';

@@ -1,4 +1,5 @@
 export { notify, type NotifyInput } from './notify.js';
+export { notificationsRoutes } from './notifications.routes.js';
 export { channelConfigFromEnv, type Channel, type ChannelConfig } from './channels.js';
 export { createChannelAdapters, type ChannelAdapter, type ChannelMessage } from './adapters.js';
 export { drainOutbox, startOutboxWorker, type OutboxDeps, type OutboxWorker } from './outbox.worker.js';
