@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { LANGUAGES, SKILLS, TEAM_DOMAINS } from './enums.js';
+import { FOCUS_TAGS, LANGUAGES, SKILLS, TEAM_DOMAINS } from './enums.js';
 import { IdSchema, PageQuerySchema } from './schemas.js';
 
 /* ---------- the work order (API.md, Demands) ---------- */
@@ -55,8 +55,85 @@ export const ServiceItemSchema = z.object({
   languages: z.array(z.enum(LANGUAGES)),
   typicalMinutes: z.number().int(),
   volunteersNeeded: z.number().int(),
+  description: z.string().nullable(),
+  /** Teams that provide the item (资源清单). */
+  teamIds: z.array(z.string()),
+  active: z.boolean(),
+  /** Communities that switched the item off for themselves. */
+  disabledCommunityIds: z.array(z.string()),
 });
 export type ServiceItemDto = z.infer<typeof ServiceItemSchema>;
+
+/** `GET /service-items`: `all=1` (staff) includes inactive items; `communityId` leaves out items that community switched off. */
+export const ServiceItemQuerySchema = z.object({
+  all: z.enum(['1', 'true', '0', 'false']).optional(),
+  communityId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id').optional(),
+});
+export type ServiceItemQuery = z.infer<typeof ServiceItemQuerySchema>;
+
+const menuName = (max: number) => demandText(max, false);
+const ServiceItemFields = {
+  name: menuName(60),
+  nameBo: menuName(120).nullable(),
+  nameEn: menuName(120).nullable(),
+  category: z.enum(TEAM_DOMAINS),
+  skills: z.array(z.enum(SKILLS)).max(10).refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
+  languages: z.array(z.enum(LANGUAGES)).max(4).refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
+  typicalMinutes: z.number().int().min(5).max(1440),
+  volunteersNeeded: z.number().int().min(1).max(50),
+  description: demandText(1000).nullable(),
+  active: z.boolean(),
+};
+
+/** `POST /service-items` (street admin): a new menu item; `id` (svc_…) optional. */
+export const ServiceItemCreateSchema = z
+  .object({
+    id: z.string().regex(/^svc_[a-z0-9_]{2,40}$/, 'id').optional(),
+    name: ServiceItemFields.name,
+    nameBo: ServiceItemFields.nameBo.optional(),
+    nameEn: ServiceItemFields.nameEn.optional(),
+    category: ServiceItemFields.category,
+    skills: ServiceItemFields.skills.default([]),
+    languages: ServiceItemFields.languages.default([]),
+    typicalMinutes: ServiceItemFields.typicalMinutes,
+    volunteersNeeded: ServiceItemFields.volunteersNeeded.default(1),
+    description: ServiceItemFields.description.optional(),
+    active: ServiceItemFields.active.default(true),
+  })
+  .strict();
+export type ServiceItemCreate = z.infer<typeof ServiceItemCreateSchema>;
+
+/** `PATCH /service-items/{id}` (street admin): any of the fields; at least one. */
+export const ServiceItemPatchSchema = z
+  .object({
+    name: ServiceItemFields.name.optional(),
+    nameBo: ServiceItemFields.nameBo.optional(),
+    nameEn: ServiceItemFields.nameEn.optional(),
+    category: ServiceItemFields.category.optional(),
+    skills: ServiceItemFields.skills.optional(),
+    languages: ServiceItemFields.languages.optional(),
+    typicalMinutes: ServiceItemFields.typicalMinutes.optional(),
+    volunteersNeeded: ServiceItemFields.volunteersNeeded.optional(),
+    description: ServiceItemFields.description.optional(),
+    active: ServiceItemFields.active.optional(),
+  })
+  .strict()
+  .refine((v) => Object.values(v).some((x) => x !== undefined), { message: 'empty_patch' });
+export type ServiceItemPatch = z.infer<typeof ServiceItemPatchSchema>;
+
+/** `PUT /service-items/{id}/teams` (资源清单): the teams (of the caller's scope) that provide the item. */
+export const ServiceItemTeamsSchema = z
+  .object({
+    teamIds: z
+      .array(IdSchema)
+      .max(200)
+      .refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
+  })
+  .strict();
+
+/** `PUT /service-items/{id}/communities/{communityId}`: a community switches the item on or off for itself. */
+export const ServiceItemCommunitySchema = z.object({ enabled: z.boolean() }).strict();
+export const ServiceItemCommunityParamsSchema = z.object({ id: IdSchema, communityId: IdSchema });
 
 /** `POST /api/v1/demands`. */
 export const DemandCreateSchema = z
@@ -140,7 +217,11 @@ export const DemandQuerySchema = PageQuerySchema.extend({
   gridId: IdSchema.optional(),
   teamId: IdSchema.optional(),
   urgency: z.enum(DEMAND_URGENCIES).optional(),
-  overdue: z.enum(['true', 'false']).optional(),
+  overdue: z.enum(['true', 'false', '1', '0']).optional(),
+  /** The beneficiary's focus group (staff only: street admin, community admin, grid worker). */
+  focusTag: z.enum(FOCUS_TAGS).optional(),
+  /** Words of the description or the id. */
+  q: z.string().trim().min(1).max(100).optional(),
 });
 export type DemandQuery = z.infer<typeof DemandQuerySchema>;
 
@@ -149,7 +230,21 @@ export type DemandQuery = z.infer<typeof DemandQuerySchema>;
 const note = demandText(500).optional();
 export const TransitionNoteSchema = z.object({ note }).strict();
 export const DemandRejectSchema = z.object({ reason: demandText(500), note }).strict();
-export const DemandAssignSchema = z.object({ teamId: IdSchema, note }).strict();
+/** `volunteerIds`: members of the team who get the offer; without them the whole team is offered it (DR-16). */
+export const DemandAssignSchema = z
+  .object({
+    teamId: IdSchema,
+    volunteerIds: z
+      .array(IdSchema)
+      .min(1)
+      .max(50)
+      .refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' })
+      .optional(),
+    note,
+  })
+  .strict();
+export const DemandDeclineSchema = z.object({ reason: demandText(500).optional() }).strict();
+export const DemandNoShowSchema = z.object({ volunteerId: IdSchema, note }).strict();
 export const DemandCompleteSchema = z.object({ minutes: z.number().int().min(1).max(1440), summary: demandText(2000), note }).strict();
 export const DemandRateSchema = z.object({ score: z.number().int().min(1).max(5), comment: demandText(1000).optional(), note }).strict();
 export const DemandCloseSchema = z.object({ followUp: demandText(1000).optional(), note }).strict();
@@ -225,3 +320,89 @@ export const IntakeDraftSchema = z.object({
   reasons: z.array(z.string()),
 });
 export const IntakeResultSchema = z.object({ items: z.array(IntakeDraftSchema) });
+
+/* ---------- offers, dispatch plans, no-shows (0008) ---------- */
+
+export const DEMAND_OFFER_STATUSES = ['offered', 'accepted', 'declined', 'expired', 'withdrawn'] as const;
+export type DemandOfferStatus = (typeof DEMAND_OFFER_STATUSES)[number];
+
+/** One offer of a demand to a volunteer, as staff and the team leader see it (`GET /demands/{id}/offers`). */
+export const DemandOfferSchema = z.object({
+  id: z.string(),
+  demandId: z.string(),
+  volunteerId: z.string(),
+  teamId: z.string(),
+  status: z.enum(DEMAND_OFFER_STATUSES),
+  planId: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type DemandOffer = z.infer<typeof DemandOfferSchema>;
+
+/** `GET /me/offers`: a volunteer's open offer with a summary of the demand; no address or phone before accept (DR-21). */
+export const MyOfferSchema = z.object({
+  id: z.string(),
+  status: z.enum(DEMAND_OFFER_STATUSES),
+  teamId: z.string(),
+  createdAt: z.string(),
+  /** When the offer lapses if not answered. */
+  expiresAt: z.string(),
+  demand: z.object({
+    id: z.string(),
+    status: DemandStatusSchema,
+    serviceItemId: z.string(),
+    description: z.string(),
+    communityId: z.string(),
+    gridId: z.string(),
+    urgency: z.enum(DEMAND_URGENCIES),
+    preferredStart: z.string().nullable(),
+    preferredEnd: z.string().nullable(),
+    volunteersNeeded: z.number().int(),
+    acceptedCount: z.number().int(),
+    slaDueAt: z.string().nullable(),
+  }),
+});
+export type MyOffer = z.infer<typeof MyOfferSchema>;
+
+/** `POST /dispatch-plans`: the accepted (or edited) batch suggestion, applied all or nothing. */
+export const DispatchPlanBodySchema = z
+  .object({
+    scope: z.object({ communityId: IdSchema.optional(), teamId: IdSchema.optional() }).strict().default({}),
+    assignments: z
+      .array(
+        z
+          .object({
+            demandId: IdSchema,
+            teamId: IdSchema,
+            volunteerIds: z
+              .array(IdSchema)
+              .max(50)
+              .refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
+          })
+          .strict(),
+      )
+      .min(1)
+      .max(500)
+      .refine((a) => new Set(a.map((x) => x.demandId)).size === a.length, { message: 'duplicate_items' }),
+  })
+  .strict();
+export type DispatchPlanBody = z.infer<typeof DispatchPlanBodySchema>;
+
+export const DispatchPlanResultSchema = z.object({
+  id: z.string(),
+  items: z.array(
+    z.object({
+      demandId: z.string(),
+      teamId: z.string(),
+      /** `published → assigned` happened in this plan (false: it was already assigned to that team). */
+      assigned: z.boolean(),
+      status: DemandStatusSchema,
+      /** Volunteers newly offered the demand (an open offer they already had is kept, not repeated). */
+      offeredVolunteerIds: z.array(z.string()),
+    }),
+  ),
+  offerCount: z.number().int(),
+  createdAt: z.string(),
+});
+export type DispatchPlanResult = z.infer<typeof DispatchPlanResultSchema>;

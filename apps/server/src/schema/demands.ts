@@ -115,6 +115,7 @@ export const serviceRecords = pgTable('service_records', {
   pointsCredited: integer('points_credited').notNull().default(0),
   coinsDeposited: integer('coins_deposited').notNull().default(0),
   coinsOverCap: integer('coins_over_cap').notNull().default(0),
+  creditSeq: integer('credit_seq').notNull().default(0),
   zeroedAt: ts('zeroed_at'),
   version: integer('version').notNull().default(1),
 });

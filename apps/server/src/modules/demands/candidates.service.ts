@@ -9,12 +9,15 @@ import { rankCandidates, type RankedCandidate } from './matching/rank-candidates
 import type { AvailabilityWindow, DemandProfile, VolunteerProfile } from './matching/score.js';
 import { draftDemandsFromChat, type IntakeDraft, type IntakeGrid } from './intake/parse-messages.js';
 import * as repo from './demands.repository.js';
+import { noShowCounts } from './offers.repository.js';
 import { isStaffFor } from './demands.policy.js';
 import { actorContextOf, visibleDemandFor } from './demands.service.js';
 
 /** Items that need an adult volunteer (night patrol, escorting a patient). */
 const ADULT_ONLY = new Set(['svc_patrol', 'svc_medical_escort']);
 const DAY = 86_400_000;
+/** No-shows count against reliability for this many days. */
+export const NO_SHOW_WINDOW_DAYS = 180;
 const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, '0')}:${String(minute % 60).padStart(2, '0')}`;
 
 /** Everything the scoring knows about the street's active volunteers, loaded once per request. */
@@ -22,13 +25,15 @@ export type VolunteerFacts = Map<string, VolunteerProfile>;
 
 /**
  * The scoring facts of every active volunteer of the street: skills, languages, grid and community,
- * weekly windows, age, work over the last 30 days, ratings and completed demands.
+ * weekly windows, age, work over the last 30 days, ratings and completed demands, and no-shows of
+ * the last 180 days (volunteer_no_shows).
  */
 export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date): Promise<VolunteerFacts> {
-  const [pool, availability, history] = await Promise.all([
+  const [pool, availability, history, noShows] = await Promise.all([
     repo.candidatePool(tx, streetId),
     repo.availabilityOfStreet(tx, streetId),
     repo.workloadAndRatings(tx, streetId, new Date(now.getTime() - 30 * DAY)),
+    noShowCounts(tx, streetId, new Date(now.getTime() - NO_SHOW_WINDOW_DAYS * DAY)),
   ]);
   const windows = new Map<string, AvailabilityWindow[]>();
   for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
@@ -48,8 +53,7 @@ export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date): P
       servedLast30Days: s?.recent ?? 0,
       ratings: { count: s?.ratings ?? 0, average: s?.average ?? null },
       completed: s?.completed ?? 0,
-      // No-shows are not recorded yet (a volunteer who accepted and never started); counted as none.
-      noShows: 0,
+      noShows: noShows.get(v.id) ?? 0,
     });
   }
   return facts;
@@ -97,7 +101,7 @@ export function rankForDemand(
 /**
  * Volunteers of the street ranked for a demand (DR-16: explainable, an offer only): skills,
  * language against the beneficiary's, same grid or community, availability in the preferred
- * window, workload over the last 30 days, reliability from ratings. Volunteers who already accepted
+ * window, workload over the last 30 days, reliability from ratings and no-shows. Volunteers who already accepted
  * it are left out. Staff of the demand's place and its team's leader only.
  * @throws unauthenticated | not_found | forbidden
  */

@@ -3,7 +3,8 @@ import { isoOrNull, isoWithOffset } from '../../platform/http/time.js';
 import { isOpen } from './demand-state.js';
 import type { DemandRow, HistoryRow, ServiceItemRow } from './demands.repository.js';
 
-export function presentServiceItem(row: ServiceItemRow): ServiceItemDto {
+/** A menu item with the teams that provide it (资源清单) and the communities that switched it off. */
+export function presentServiceItem(row: ServiceItemRow, teamIds: string[] = [], disabledCommunityIds: string[] = []): ServiceItemDto {
   return {
     id: row.id,
     name: row.name,
@@ -14,6 +15,10 @@ export function presentServiceItem(row: ServiceItemRow): ServiceItemDto {
     languages: row.languages as ServiceItemDto['languages'],
     typicalMinutes: row.typicalMinutes,
     volunteersNeeded: row.volunteersNeeded,
+    description: row.description,
+    teamIds,
+    active: row.active,
+    disabledCommunityIds,
   };
 }
 

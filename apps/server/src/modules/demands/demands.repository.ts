@@ -195,6 +195,10 @@ export interface DemandListFilter {
   teamId?: string | undefined;
   urgency?: 'normal' | 'urgent' | undefined;
   overdue?: boolean | undefined;
+  /** Words of the description (ILIKE) or the exact id. */
+  q?: string | undefined;
+  /** Blind index of a focus tag the beneficiary carries. */
+  focusTagToken?: string | undefined;
   now: Date;
   after?: [string, string] | undefined;
   limit: number;
@@ -211,6 +215,10 @@ export async function listDemands(tx: Tx, f: DemandListFilter): Promise<DemandRo
   if (f.urgency) conds.push(eq(demands.urgency, f.urgency));
   if (f.overdue === true) conds.push(and(lt(demands.slaDueAt, f.now), notInArray(demands.status, CLOSED)));
   if (f.overdue === false) conds.push(or(gte(demands.slaDueAt, f.now), sql`${demands.slaDueAt} IS NULL`, inArray(demands.status, CLOSED)));
+  if (f.q) conds.push(or(sql`${demands.description} ILIKE ${`%${f.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`}`, eq(demands.id, f.q)));
+  if (f.focusTagToken) {
+    conds.push(sql`EXISTS (SELECT 1 FROM persons p WHERE p.id = ${demands.beneficiaryPersonId} AND p.focus_tag_index @> ARRAY[${f.focusTagToken}]::text[])`);
+  }
   if (f.after) {
     const [createdAt, id] = f.after;
     conds.push(sql`(${demands.createdAt}, ${demands.id}) < (${new Date(createdAt)}, ${id})`);
@@ -296,6 +304,12 @@ export async function workloadAndRatings(tx: Tx, streetId: string, since: Date) 
 
 /* ---------- escalation ---------- */
 
+/**
+ * History rows that leave the status as it was (a declined offer, a no-show with others still
+ * serving) are not steps: they do not restart the escalation count. Escalation rows themselves are kept.
+ */
+const isStepOrEscalation = sql`(${demandHistory.action} = 'escalate' OR ${demandHistory.fromStatus} IS DISTINCT FROM ${demandHistory.toStatus})`;
+
 /** Open demands past their deadline, with the escalation rows written since their last step. */
 export async function overdueDemands(tx: Tx, now: Date) {
   const rows = await tx
@@ -307,7 +321,7 @@ export async function overdueDemands(tx: Tx, now: Date) {
   const history = await tx
     .select({ demandId: demandHistory.demandId, action: demandHistory.action, note: demandHistory.note })
     .from(demandHistory)
-    .where(inArray(demandHistory.demandId, rows.map((r) => r.id)))
+    .where(and(inArray(demandHistory.demandId, rows.map((r) => r.id)), isStepOrEscalation))
     .orderBy(asc(demandHistory.id));
   const reached = new Map<string, string | null>();
   for (const h of history) reached.set(h.demandId, h.action === 'escalate' ? h.note : null);
@@ -319,7 +333,7 @@ export async function reachedEscalation(tx: Tx, demandId: string): Promise<strin
   const [last] = await tx
     .select({ action: demandHistory.action, note: demandHistory.note })
     .from(demandHistory)
-    .where(eq(demandHistory.demandId, demandId))
+    .where(and(eq(demandHistory.demandId, demandId), isStepOrEscalation))
     .orderBy(desc(demandHistory.id))
     .limit(1);
   return last?.action === 'escalate' ? last.note : null;

@@ -17,7 +17,6 @@ import {
   DemandSchema,
   IdParamsSchema,
   IdempotencyHeadersSchema,
-  ServiceItemSchema,
   SuggestDispatchBodySchema,
   SuggestDispatchResultSchema,
   TransitionNoteSchema,
@@ -28,11 +27,13 @@ import * as service from './demands.service.js';
 import { draftFromChat, listCandidates } from './candidates.service.js';
 import { suggestDispatchFor } from './dispatch.service.js';
 import { DEMAND_ACTION_ROLES, DEMAND_TRANSITIONS } from './demand-state.js';
+import { menuRoutes } from './menu.routes.js';
+import { offersRoutes } from './offers.routes.js';
 
 const TRANSITION_SUMMARIES = {
   publish: { body: TransitionNoteSchema, summary: 'The community publishes the demand (发单)' },
   reject: { body: DemandRejectSchema, summary: 'The community rejects the demand with a reason the requester sees' },
-  assign: { body: DemandAssignSchema, summary: 'A team takes the demand (下单): its leader claims it, or the community assigns it' },
+  assign: { body: DemandAssignSchema, summary: 'A team takes the demand (下单): its leader claims it, or the community assigns it; `volunteerIds` (members) or else the whole team get offers (DR-16)' },
   accept: { body: TransitionNoteSchema, summary: 'A volunteer of the assigned team accepts (接单); succeeds until all slots are filled' },
   start: { body: TransitionNoteSchema, summary: 'An accepting volunteer starts the service' },
   complete: { body: DemandCompleteSchema, summary: 'An accepting volunteer completes it with minutes and a summary; creates pending service records' },
@@ -46,18 +47,8 @@ const OPTIONAL_BODY = new Set<string>(['publish', 'accept', 'start', 'close']);
 type Bodies = { [A in keyof typeof TRANSITION_SUMMARIES]: z.infer<(typeof TRANSITION_SUMMARIES)[A]['body']> };
 
 export const demandsRoutes: FastifyPluginAsyncZod = async (app) => {
-  app.get(
-    '/service-items',
-    {
-      schema: {
-        tags: ['demands'],
-        summary: 'The service menu (项目清单), public',
-        security: [],
-        response: { 200: pageOf(ServiceItemSchema), ...problemResponses(400) },
-      },
-    },
-    async (req) => service.listServiceItems(req.deps, req.actor),
-  );
+  await app.register(menuRoutes);
+  await app.register(offersRoutes);
 
   app.post(
     '/demands',

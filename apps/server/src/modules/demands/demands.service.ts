@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { asc, or } from 'drizzle-orm';
+import { or } from 'drizzle-orm';
 import {
   maskName,
   type Demand,
@@ -7,7 +7,6 @@ import {
   type DemandListItem,
   type DemandQuery,
   type DemandStatus,
-  type ServiceItemDto,
 } from '@duodi/contracts';
 import { hasRole, requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
@@ -17,31 +16,19 @@ import { uniqueViolation } from '../../platform/db/pg-errors.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
-import { streets } from '../../schema/index.js';
 import { REWORK_STATUS, escalates, escalationDue, isOpen, nextStatus, slaDueAt, type EscalationLevel } from './demand-state.js';
 import { detectEmergency } from './intake/detect-emergency.js';
 import { detectFee } from './intake/detect-fee.js';
 import * as repo from './demands.repository.js';
 import { assertMayTake, canSee, isStaffFor, relationsTo, type ActorContext } from './demands.policy.js';
-import { presentDemand, presentDemandListItem, presentServiceItem } from './demands.presenter.js';
+import { presentDemand, presentDemandListItem } from './demands.presenter.js';
+import { isOffIn } from './menu.repository.js';
+import { applyOfferEffects, expireStaleOffers } from './offer-effects.service.js';
 
 const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 
 /** A demand already past `assigned`: a lost race for it is `conflict`, not `invalid_transition` (STYLE.md). */
 const PAST_ASSIGNED: readonly DemandStatus[] = ['accepted', 'in_service', 'completed', 'rated', 'closed'];
-
-/** The street the public menu belongs to when nobody is signed in (one street per deployment). */
-async function defaultStreetId(tx: Tx): Promise<string | undefined> {
-  const [row] = await tx.select({ id: streets.id }).from(streets).orderBy(asc(streets.createdAt), asc(streets.id)).limit(1);
-  return row?.id;
-}
-
-/** The service menu (项目清单), public. */
-export async function listServiceItems(deps: Deps, actor: Actor | undefined): Promise<{ items: ServiceItemDto[]; nextCursor: null }> {
-  const streetId = actor?.streetId ?? (await defaultStreetId(deps.db));
-  const rows = streetId ? await repo.listServiceItems(deps.db, streetId) : [];
-  return { items: rows.map(presentServiceItem), nextCursor: null };
-}
 
 /** The caller's volunteer record, teams and led teams, for the policy. */
 export async function actorContextOf(tx: Tx, actor: Actor): Promise<ActorContext> {
@@ -73,7 +60,7 @@ function canonical(value: unknown): string {
  * idempotency_key_reused. Two requests with one key at once: the loser's insert of the key fails,
  * and its retry finds the winner's answer.
  */
-async function idempotent<T>(deps: Deps, actor: Actor, key: string | undefined, request: unknown, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function idempotent<T>(deps: Deps, actor: Actor, key: string | undefined, request: unknown, work: (tx: Tx) => Promise<T>): Promise<T> {
   const requestHash = crypto.createHash('sha256').update(canonical(request)).digest('hex');
   const attempt = () =>
     withTransaction(deps.db, async (tx) => {
@@ -132,7 +119,7 @@ async function beneficiaryView(deps: Deps, tx: Tx, ctx: ActorContext, demand: re
   };
 }
 
-async function answer(deps: Deps, tx: Tx, ctx: ActorContext, demand: repo.DemandRow): Promise<Demand> {
+export async function answer(deps: Deps, tx: Tx, ctx: ActorContext, demand: repo.DemandRow): Promise<Demand> {
   const volunteerIds = await repo.acceptedVolunteerIds(tx, demand.id);
   const relations = relationsTo(ctx, demand, volunteerIds);
   const [history, beneficiary] = await Promise.all([repo.historyOf(tx, demand.id), beneficiaryView(deps, tx, ctx, demand, relations)]);
@@ -172,6 +159,8 @@ export async function listDemands(deps: Deps, actorOrNone: Actor | undefined, qu
   const actor = requireActor(actorOrNone);
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   const now = deps.now();
+  // Focus groups are sensitive (DR-21): only staff who manage residents filter by them.
+  if (query.focusTag && !(['street_admin', 'community_admin', 'grid_worker'] as const).some((r) => hasRole(actor, r))) throw new AppError('forbidden');
   return withTransaction(deps.db, async (tx) => {
     const ctx = await actorContextOf(tx, actor);
     let visibility: ReturnType<typeof repo.visibility.person> | undefined;
@@ -193,7 +182,9 @@ export async function listDemands(deps: Deps, actorOrNone: Actor | undefined, qu
       gridId: query.gridId,
       teamId: query.teamId,
       urgency: query.urgency,
-      overdue: query.overdue === undefined ? undefined : query.overdue === 'true',
+      overdue: query.overdue === undefined ? undefined : query.overdue === 'true' || query.overdue === '1',
+      q: query.q,
+      focusTagToken: query.focusTag ? deps.crypto.blindIndex('focus', query.focusTag) : undefined,
       now,
       after,
       limit: query.limit,
@@ -235,7 +226,10 @@ export async function createDemand(deps: Deps, actorOrNone: Actor | undefined, i
   return idempotent(deps, actor, idempotencyKey, { op: 'create', input }, async (tx) => {
     const grid = await orderPlace(tx, actor, input);
     const item = await repo.findServiceItem(tx, actor.streetId, input.serviceItemId);
-    if (!item) throw new AppError('validation_failed', {}, { fields: [{ field: 'serviceItemId', key: 'unknown_reference' }] });
+    // An item the community switched off for itself cannot be ordered there (项目清单, menu.service.ts).
+    if (!item || (await isOffIn(tx, actor.streetId, item.id, grid.communityId))) {
+      throw new AppError('validation_failed', {}, { fields: [{ field: 'serviceItemId', key: 'unknown_reference' }] });
+    }
     const staff = isStaffFor(actor, { communityId: grid.communityId, gridId: grid.id });
     const fee = detectFee(input.description);
     const urgency = input.urgency ?? 'normal';
@@ -303,7 +297,7 @@ async function orderPlace(tx: Tx, actor: Actor, input: DemandCreate) {
 export type TransitionInput =
   | { action: 'publish' | 'accept' | 'start'; note?: string | undefined }
   | { action: 'reject' | 'cancel'; reason: string; note?: string | undefined }
-  | { action: 'assign'; teamId: string; note?: string | undefined }
+  | { action: 'assign'; teamId: string; volunteerIds?: string[] | undefined; note?: string | undefined }
   | { action: 'complete'; minutes: number; summary: string; note?: string | undefined }
   | { action: 'rate'; score: number; comment?: string | undefined; note?: string | undefined }
   | { action: 'close'; followUp?: string | undefined; note?: string | undefined };
@@ -427,6 +421,15 @@ async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input:
         updated = await cas({ status: to, slaDueAt: sla });
     }
     if (!updated) throw new AppError('conflict', { reason: 'status_changed' });
+    // DR-16 offers: assign offers it to the chosen volunteers or the team, accept/cancel settle them (offers.service.ts).
+    await applyOfferEffects(tx, {
+      action,
+      demand: updated,
+      volunteerId: ctx.volunteerId,
+      ...(input.action === 'assign' ? { assign: { teamId: input.teamId, volunteerIds: input.volunteerIds } } : {}),
+      actorAccountId: actor.accountId,
+      now,
+    });
     await repo.insertHistory(tx, {
       streetId: demand.streetId,
       demandId: demand.id,
@@ -446,12 +449,15 @@ async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input:
  * than a day past it (urgent: 2 h) to the street, once per level and step; each escalation is a
  * history row (`escalate`, status unchanged, note = level) that staff lists and detail show. A demand
  * that moved on (new step, new deadline) since it was read is left alone. Safe to run repeatedly.
- * The notifications outbox (still to come) will tell the community and street admins.
+ * The notifications outbox (still to come) will tell the community and street admins. Offers older
+ * than `offerTtlMs` (default 48 h) expire in the same run.
  */
-export async function escalateOverdue(deps: Deps): Promise<{ community: number; street: number }> {
+export async function escalateOverdue(deps: Deps, options: { offerTtlMs?: number } = {}): Promise<{ community: number; street: number; expiredOffers: number }> {
   const now = deps.now();
-  const counts = { community: 0, street: 0 };
+  const counts = { community: 0, street: 0, expiredOffers: 0 };
   await withTransaction(deps.db, async (tx) => {
+    // Offers nobody answered in time lapse (DR-16); the leader sees them as expired.
+    counts.expiredOffers = await expireStaleOffers(tx, now, options.offerTtlMs);
     for (const { demand, reached } of await repo.overdueDemands(tx, now)) {
       const due = escalationDue(demand.status, demand.urgency, demand.slaDueAt, now);
       if (!escalates(reached as EscalationLevel | null, due) || !due) continue;
