@@ -24,6 +24,7 @@ import { importsRoutes } from './modules/imports/index.js';
 import { recoveryRoutes } from './modules/recovery/index.js';
 import { demandsRoutes } from './modules/demands/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
+import { activitiesRoutes } from './modules/activities/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -112,6 +113,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(recoveryRoutes);
       await api.register(demandsRoutes);
       await api.register(notificationsRoutes);
+      await api.register(activitiesRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { Deps } from './platform/deps.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js';
 import { escalateOverdue } from './modules/demands/index.js';
+import { endOverdueActivities, sendActivityReminders } from './modules/activities/index.js';
 import { channelConfigFromEnv, createChannelAdapters, startOutboxWorker, type OutboxWorker } from './modules/notifications/index.js';
 
 const started = Date.now();
@@ -88,6 +89,14 @@ async function main() {
   setInterval(() => {
     if (!closing) escalateOverdue(deps).catch((err: unknown) => app?.log.error({ err }, 'demand escalation failed'));
   }, 5 * 60_000).unref();
+  // Activities: reminders 24 h before the start, and in-progress activities an hour past their end ended (open sessions closed and flagged).
+  setInterval(() => {
+    if (closing) return;
+    const now = new Date();
+    sendActivityReminders(deps, now)
+      .then(() => endOverdueActivities(deps, now))
+      .catch((err: unknown) => app?.log.error({ err }, 'activity jobs failed'));
+  }, 60_000).unref();
   // Notifications: deliver the outbox (SMS / WeChat when SMS_ENDPOINT / WECHAT_TEMPLATE_ENDPOINT are set, else the log).
   outbox = startOutboxWorker({ db: deps.db, crypto, log: app.log, adapters: createChannelAdapters(channelConfigFromEnv(), app.log) });
   const base = `http://localhost:${config.port}`;
