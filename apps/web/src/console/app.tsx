@@ -29,6 +29,11 @@ const PartyReportsPage = lazy(() => import('./routes/party-reports'));
 const PartyMembersPage = lazy(() => import('./routes/party-members'));
 const DeletionRequestsPage = lazy(() => import('./routes/deletion-requests'));
 const RecoveryRequestsPage = lazy(() => import('./routes/recovery-requests'));
+const DispatchBoardPage = lazy(() => import('./routes/dispatch-board'));
+const DemandsPage = lazy(() => import('./routes/demands'));
+const DemandDetailPage = lazy(() => import('./routes/demand-detail'));
+const DispatchSuggestionsPage = lazy(() => import('./routes/dispatch-suggestions'));
+const ServiceMenuPage = lazy(() => import('./routes/service-menu'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 /** Signed-in staff get the console; others a clear message with a way back to the H5. */
@@ -75,6 +80,11 @@ export function ConsoleRoutes() {
         <Route path="party-members" element={<Section name="partyMembers" page={<PartyMembersPage />} />} />
         <Route path="deletion-requests" element={<Section name="deletionRequests" page={<DeletionRequestsPage />} />} />
         <Route path="recovery-requests" element={<Section name="recoveryRequests" page={<RecoveryRequestsPage />} />} />
+        <Route path="dispatch" element={<Section name="dispatchBoard" page={<DispatchBoardPage />} />} />
+        <Route path="demands" element={<Section name="demands" page={<DemandsPage />} />} />
+        <Route path="demands/:id" element={<Section name="demands" page={<DemandDetailPage />} />} />
+        <Route path="dispatch-suggestions" element={<Section name="dispatchSuggestions" page={<DispatchSuggestionsPage />} />} />
+        <Route path="service-menu" element={<Section name="serviceMenu" page={<ServiceMenuPage />} />} />
         <Route path="me" element={<MePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -34,6 +34,10 @@ const ICONS: Record<ConsoleSection, ReactNode> = {
   partyMembers: <FlagIcon />,
   deletionRequests: <ShieldIcon />,
   recoveryRequests: <UserIcon />,
+  dispatchBoard: <ChartIcon />,
+  demands: <FlagIcon />,
+  dispatchSuggestions: <TeamIcon />,
+  serviceMenu: <BuildingIcon />,
   me: <UserIcon />,
 };
 

@@ -12,6 +12,10 @@ export type ConsoleSection =
   | 'units'
   | 'deletionRequests'
   | 'recoveryRequests'
+  | 'dispatchBoard'
+  | 'demands'
+  | 'dispatchSuggestions'
+  | 'serviceMenu'
   | 'me';
 
 type NavItem = { section: ConsoleSection; path: string; roles: readonly Role[] | 'all' };
@@ -32,6 +36,10 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { section: 'units', path: '/units', roles: ['street_admin', 'community_admin', 'unit_admin'] },
   { section: 'deletionRequests', path: '/deletion-requests', roles: ['street_admin', 'community_admin'] },
   { section: 'recoveryRequests', path: '/recovery-requests', roles: ['street_admin', 'community_admin'] },
+  { section: 'dispatchBoard', path: '/dispatch', roles: ['street_admin', 'community_admin', 'grid_worker', 'team_leader'] },
+  { section: 'demands', path: '/demands', roles: ['street_admin', 'community_admin', 'grid_worker', 'team_leader'] },
+  { section: 'dispatchSuggestions', path: '/dispatch-suggestions', roles: ['street_admin', 'community_admin', 'team_leader'] },
+  { section: 'serviceMenu', path: '/service-menu', roles: ['street_admin', 'community_admin'] },
   { section: 'me', path: '/me', roles: 'all' },
 ];
 

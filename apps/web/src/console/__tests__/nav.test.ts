@@ -18,6 +18,10 @@ describe(navFor.name, () => {
       'units',
       'deletionRequests',
       'recoveryRequests',
+      'dispatchBoard',
+      'demands',
+      'dispatchSuggestions',
+      'serviceMenu',
       'me',
     ]);
   });
@@ -28,6 +32,7 @@ describe(navFor.name, () => {
     expect(community).toContain('deletionRequests');
     expect(community).toContain('recoveryRequests');
     expect(community).not.toContain('partyMembers');
+    expect(community).toEqual(expect.arrayContaining(['dispatchBoard', 'demands', 'dispatchSuggestions', 'serviceMenu']));
   });
 
   it('shows a unit admin the unit report and nothing about residents', () => {
@@ -35,10 +40,29 @@ describe(navFor.name, () => {
   });
 
   it('keeps residents, imports and privacy work away from a team leader', () => {
-    expect(sections('team_leader', 'volunteer')).toEqual(['dashboard', 'communities', 'teams', 'volunteers', 'me']);
+    expect(sections('team_leader', 'volunteer')).toEqual([
+      'dashboard',
+      'communities',
+      'teams',
+      'volunteers',
+      'dispatchBoard',
+      'demands',
+      'dispatchSuggestions',
+      'me',
+    ]);
   });
 
   it('lets a grid worker import lists for their grid', () => {
-    expect(sections('grid_worker')).toEqual(['dashboard', 'communities', 'teams', 'volunteers', 'residents', 'imports', 'me']);
+    expect(sections('grid_worker')).toEqual([
+      'dashboard',
+      'communities',
+      'teams',
+      'volunteers',
+      'residents',
+      'imports',
+      'dispatchBoard',
+      'demands',
+      'me',
+    ]);
   });
 });
