@@ -34,6 +34,8 @@ export type RequestOptions = {
   query?: Record<string, QueryValue>;
   body?: unknown;
   signal?: AbortSignal;
+  /** Extra request headers, e.g. `Idempotency-Key` on work-order writes. */
+  headers?: Record<string, string>;
 };
 
 let currentLanguage: () => string = () => 'zh-CN';
@@ -115,7 +117,7 @@ async function readJson<T>(response: Response): Promise<T> {
  */
 export async function apiRequest<T>(path: string, options: RequestOptions = {}): Promise<T> {
   const { method = 'GET', query, body, signal } = options;
-  const headers = baseHeaders();
+  const headers = { ...baseHeaders(), ...options.headers };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   const response = await send(buildUrl(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }, signal);
   return readJson<T>(response);
