@@ -1,0 +1,61 @@
+import jsQR from 'jsqr';
+
+/**
+ * What the organizer's QR carries: a link to the H5 scan page with the activity and its short-lived signed
+ * token, so that a phone's own camera app opens the right page too.
+ */
+export function checkInLink(origin: string, activityId: string, token: string): string {
+  const params = new URLSearchParams({ activity: activityId, token });
+  return `${origin}/check-in?${params.toString()}`;
+}
+
+export type ScannedCheckIn = { activityId: string; token: string };
+
+/** Reads a scanned text: our link, or anything else (null). */
+export function parseCheckInLink(text: string): ScannedCheckIn | null {
+  try {
+    const url = new URL(text.trim(), 'http://localhost');
+    const activityId = url.searchParams.get('activity');
+    const token = url.searchParams.get('token');
+    if (!url.pathname.endsWith('/check-in') || !activityId || !token) return null;
+    return { activityId, token };
+  } catch {
+    return null;
+  }
+}
+
+/** Decodes a QR from pixels (a camera frame or a photo drawn on a canvas). */
+export function decodePixels(data: Uint8ClampedArray, width: number, height: number): string | null {
+  const found = jsQR(data, width, height, { inversionAttempts: 'attemptBoth' });
+  return found ? found.data : null;
+}
+
+const MAX_SIDE = 1600;
+
+/** Decodes a QR in a chosen photo (phones without camera access, or a picture of the organizer's screen). */
+export async function decodeImageFile(file: Blob): Promise<string | null> {
+  const url = URL.createObjectURL(file);
+  try {
+    const image = await new Promise<HTMLImageElement>((resolve, reject) => {
+      const img = new Image();
+      img.onload = () => resolve(img);
+      img.onerror = () => reject(new Error('image'));
+      img.src = url;
+    });
+    const scale = Math.min(1, MAX_SIDE / Math.max(image.naturalWidth, image.naturalHeight));
+    const width = Math.max(1, Math.round(image.naturalWidth * scale));
+    const height = Math.max(1, Math.round(image.naturalHeight * scale));
+    const canvas = document.createElement('canvas');
+    canvas.width = width;
+    canvas.height = height;
+    const context = canvas.getContext('2d', { willReadFrequently: true });
+    if (!context) return null;
+    context.drawImage(image, 0, 0, width, height);
+    const pixels = context.getImageData(0, 0, width, height);
+    return decodePixels(pixels.data, width, height);
+  } catch {
+    return null;
+  } finally {
+    URL.revokeObjectURL(url);
+  }
+}

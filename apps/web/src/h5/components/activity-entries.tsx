@@ -1,0 +1,34 @@
+import { Link } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import type { Me } from '@duodi/contracts';
+import { hasRole, isVolunteer } from '../../lib/roles';
+import { Section } from './section';
+
+/** Home entries to activities, check-in and (grid workers) the visit log. */
+export function ActivityEntries({ me }: { me: Me | null }) {
+  const { t } = useTranslation();
+  return (
+    <Section title={t('activities.home.title')}>
+      <div className="h5-actions">
+        <Link className="h5-button-link" to="/activities">
+          {t('activities.title')}
+        </Link>
+        {me && isVolunteer(me) && (
+          <>
+            <Link className="h5-button-link h5-button-link--ghost" to="/me/activities">
+              {t('activities.mine.title')}
+            </Link>
+            <Link className="h5-button-link h5-button-link--ghost" to="/check-in">
+              {t('activities.scan.title')}
+            </Link>
+          </>
+        )}
+        {me && hasRole(me, 'grid_worker') && (
+          <Link className="h5-button-link h5-button-link--ghost" to="/visits/new">
+            {t('visits.title')}
+          </Link>
+        )}
+      </div>
+    </Section>
+  );
+}
