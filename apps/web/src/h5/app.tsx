@@ -17,12 +17,6 @@ const MyApplicationsPage = lazy(() => import('./routes/my-applications'));
 const RegisterPage = lazy(() => import('./routes/register'));
 const PrivacyPage = lazy(() => import('./routes/privacy'));
 const RecoverPage = lazy(() => import('./routes/recover'));
-const ActivitiesPage = lazy(() => import('./routes/activities'));
-const ActivityDetailPage = lazy(() => import('./routes/activity-detail'));
-const MyActivitiesPage = lazy(() => import('./routes/my-activities'));
-const CheckInPage = lazy(() => import('./routes/check-in'));
-const OrganizerCheckInPage = lazy(() => import('./routes/organizer-check-in'));
-const VisitLogPage = lazy(() => import('./routes/visit-log'));
 const ServiceMenuPage = lazy(() => import('./routes/service-menu'));
 const OrderNewPage = lazy(() => import('./routes/order-new'));
 const OrdersPage = lazy(() => import('./routes/orders'));
@@ -51,12 +45,6 @@ export function H5Routes() {
         <Route path="register" element={<RegisterPage />} />
         <Route path="privacy" element={<PrivacyPage />} />
         <Route path="recover" element={<RecoverPage />} />
-        <Route path="activities" element={<ActivitiesPage />} />
-        <Route path="activities/:id" element={<ActivityDetailPage />} />
-        <Route path="activities/:id/organizer" element={<OrganizerCheckInPage />} />
-        <Route path="me/activities" element={<MyActivitiesPage />} />
-        <Route path="check-in" element={<CheckInPage />} />
-        <Route path="visits/new" element={<VisitLogPage />} />
         <Route path="services" element={<ServiceMenuPage />} />
         <Route path="services/:itemId/order" element={<OrderNewPage />} />
         <Route path="orders" element={<OrdersPage />} />

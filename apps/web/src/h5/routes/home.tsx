@@ -12,7 +12,6 @@ import { localName } from '../../lib/localize';
 import { hasRole, isStaff, isVolunteer } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import Button from 'antd-mobile/es/components/button';
-import { ActivityEntries } from '../components/activity-entries';
 import { ServiceEntries } from '../../features/demands/components/service-entries';
 import { CommunityLinks } from '../components/community-links';
 import { ElderlySwitch } from '../components/elderly-switch';
@@ -62,7 +61,6 @@ export function HomePage() {
       {user && hasRole(user, 'grid_worker') && user.gridId && <GridResidentsSection gridId={user.gridId} />}
       {me.isSuccess && <ServiceEntries me={user} />}
       {user && isVolunteer(user) && <MyServiceSection me={user} />}
-      {me.isSuccess && <ActivityEntries me={user} />}
       {user && !user.volunteerId && !isStaff(user) && (
         <Section title={t('register.ctaTitle')}>
           <p className="h5-muted">{t('register.ctaBody')}</p>
