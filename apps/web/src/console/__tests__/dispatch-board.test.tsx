@@ -25,7 +25,8 @@ describe('console dispatch board (派单看板)', () => {
         const status = req.url.searchParams.get('status') as keyof typeof BY_STATUS;
         return json(200, { items: BY_STATUS[status] ?? [], nextCursor: null });
       },
-      'POST /api/v1/demands/dmd_a00001/publish': () => json(200, { ...demand('dmd_a00001', { status: 'published' }), beneficiary: null, history: [] }),
+      'POST /api/v1/demands/dmd_a00001/publish': () =>
+        json(200, { ...demand('dmd_a00001', { status: 'published' }), beneficiary: null, history: [] }),
     });
     renderConsole('/dispatch');
     expect(await screen.findByRole('heading', { level: 1, name: '派单看板' })).toBeTruthy();
@@ -63,7 +64,9 @@ describe('console dispatch board (派单看板)', () => {
 
     // Filtering by overdue asks the API for overdue demands only.
     fireEvent.click(screen.getByRole('checkbox', { name: '只看逾期' }));
-    await waitFor(() => expect(requests.some((r) => r.path === '/api/v1/demands' && r.url.searchParams.get('overdue') === 'true')).toBe(true));
+    await waitFor(() =>
+      expect(requests.some((r) => r.path === '/api/v1/demands' && r.url.searchParams.get('overdue') === 'true')).toBe(true),
+    );
   });
 
   it('lets a team leader claim a published demand for their team', { timeout: 30_000 }, async () => {

@@ -78,7 +78,7 @@ function CandidatePicker({
       size="small"
       value={null}
       loading={candidates.isFetching}
-      onDropdownVisibleChange={(open) => open && setEnabled(true)}
+      onOpenChange={(open) => open && setEnabled(true)}
       onFocus={() => setEnabled(true)}
       notFoundContent={
         candidates.isError ? errorMessage(candidates.error, t) : candidates.isPending ? t('common.loading') : t('dispatch.candidates.none')
@@ -298,7 +298,7 @@ export default function DispatchSuggestionsPage() {
                           key: 'a',
                           width: 260,
                           render: (_, v) => (
-                            <Space direction="vertical" size={4}>
+                            <Space orientation="vertical" size={4}>
                               <CandidatePicker
                                 demandId={row.demandId}
                                 exclude={chosenIds}
