@@ -24,6 +24,7 @@ import { assertMayTake, canSee, isStaffFor, relationsTo, type ActorContext } fro
 import { presentDemand, presentDemandListItem } from './demands.presenter.js';
 import { isOffIn } from './menu.repository.js';
 import { applyOfferEffects, expireStaleOffers } from './offer-effects.service.js';
+import { notifyDemandEscalated, notifyDemandTransition, notifyEmergency } from '../notifications/index.js';
 
 const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 
@@ -220,6 +221,7 @@ export async function createDemand(deps: Deps, actorOrNone: Actor | undefined, i
         entityId: grid.id,
         newValue: { kind: emergency.kind, call: emergency.call, cues: emergency.cues, channel: input.channel ?? null, gridWorkerPersonId: grid.gridWorkerPersonId },
       });
+      await notifyEmergency(tx, { streetId: actor.streetId, gridId: grid.id, communityId: grid.communityId, call: emergency.call, actorAccountId: actor.accountId });
     });
     throw new AppError('emergency_not_volunteer_service', { call: emergency.call, kind: emergency.kind });
   }
@@ -440,6 +442,9 @@ async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input:
       byAccountId: actor.accountId,
       note,
     });
+    // The resident is told of the step, offered volunteers of an assignment (notifications outbox).
+    const reason = input.action === 'reject' || input.action === 'cancel' ? input.reason : undefined;
+    await notifyDemandTransition(tx, { demand: updated, action, fromStatus: demand.status, reason, actorAccountId: actor.accountId });
     return answer(deps, tx, ctx, updated);
   });
 }
@@ -467,6 +472,7 @@ export async function escalateOverdue(deps: Deps, options: { offerTtlMs?: number
       // Another instance of the job may have escalated it meanwhile: read the level again under the lock.
       if (!escalates((await repo.reachedEscalation(tx, demand.id)) as EscalationLevel | null, due)) continue;
       await repo.insertHistory(tx, { streetId: demand.streetId, demandId: demand.id, action: 'escalate', fromStatus: demand.status, toStatus: demand.status, at: now, byAccountId: null, note: due });
+      await notifyDemandEscalated(tx, { demand: current, level: due });
       counts[due]++;
     }
   });

@@ -13,6 +13,7 @@ import * as offersRepo from './offers.repository.js';
 import { isStaffFor } from './demands.policy.js';
 import { actorContextOf, answer, idempotent, visibleDemandFor } from './demands.service.js';
 import { DEFAULT_OFFER_TTL_MS, offerToTeam } from './offer-effects.service.js';
+import { notifyDemandOffered, notifyDemandTransition } from '../notifications/index.js';
 
 const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 
@@ -282,6 +283,9 @@ export async function createDispatchPlan(deps: Deps, actorOrNone: Actor | undefi
         now,
       });
       offerCount += offered.length;
+      // Notifications: the resident of the assignment, and the newly offered volunteers.
+      if (c.assign) await notifyDemandTransition(tx, { demand, action: 'assign', fromStatus: 'published', actorAccountId: actor.accountId, offeredVolunteerIds: offered });
+      else await notifyDemandOffered(tx, { demand, volunteerIds: offered, actorAccountId: actor.accountId });
       items.push({ demandId: demand.id, teamId: c.teamId, assigned: c.assign, status: demand.status, offeredVolunteerIds: offered });
     }
     await offersRepo.setPlanCounts(tx, planId, items.length, offerCount);

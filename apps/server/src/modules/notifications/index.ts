@@ -3,3 +3,4 @@ export { notificationsRoutes } from './notifications.routes.js';
 export { channelConfigFromEnv, type Channel, type ChannelConfig } from './channels.js';
 export { createChannelAdapters, type ChannelAdapter, type ChannelMessage } from './adapters.js';
 export { drainOutbox, startOutboxWorker, type OutboxDeps, type OutboxWorker } from './outbox.worker.js';
+export { notifyDemandEscalated, notifyDemandOffered, notifyDemandTransition, notifyEmergency, type DemandFacts } from './demand-events.js';
