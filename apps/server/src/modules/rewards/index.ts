@@ -1,0 +1,2 @@
+export { rewardsRoutes } from './rewards.routes.js';
+export { perksFor } from './rewards.service.js';

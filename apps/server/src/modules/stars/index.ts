@@ -1,0 +1,3 @@
+export { starsRoutes } from './stars.routes.js';
+export { awardedStar, runStarJobs } from './stars.service.js';
+export { addWorkingDays, levelForMinutes, streetDate } from './working-days.js';

@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { IdSchema } from './schemas.js';
+
+/* ---------- 志愿服务记录证明 (API.md, DR-09, DOMAIN.md §9 Certificate) ---------- */
+
+export const CERTIFICATE_LANGUAGES = ['zh', 'bo', 'bilingual'] as const;
+export type CertificateLanguage = (typeof CERTIFICATE_LANGUAGES)[number];
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'invalid_format');
+
+export const CertificateCreateSchema = z
+  .object({
+    volunteerId: IdSchema,
+    language: z.enum(CERTIFICATE_LANGUAGES).default('bilingual'),
+    periodFrom: isoDate.optional(),
+    periodTo: isoDate.optional(),
+    notes: z.string().trim().max(300).optional(),
+  })
+  .refine((b) => !b.periodFrom || !b.periodTo || b.periodFrom <= b.periodTo, { message: 'invalid', path: ['periodTo'] });
+export type CertificateCreate = z.infer<typeof CertificateCreateSchema>;
+
+export const CertificateIssuedSchema = z.object({ number: z.string(), pdfUrl: z.string() });
+export type CertificateIssued = z.infer<typeof CertificateIssuedSchema>;
+
+export const CertificateNumberParamsSchema = z.object({ number: z.string().regex(/^[A-Z0-9-]{6,40}$/, 'invalid_format') });
+
+/** Public verification (no login): masked data only. */
+export const CertificateVerifySchema = z.object({
+  valid: z.boolean(),
+  number: z.string(),
+  holderName: z.string(),
+  verifiedMinutes: z.number().int(),
+  star: z.number().int(),
+  issuer: z.string(),
+  issuedAt: z.string(),
+  revokedAt: z.string().nullable(),
+});
+export type CertificateVerify = z.infer<typeof CertificateVerifySchema>;
+
+export const CertificateRevokeSchema = z.object({ reason: z.string().trim().min(1).max(500) });
+
+export const CertificateListItemSchema = z.object({
+  number: z.string(),
+  volunteerId: z.string(),
+  language: z.enum(CERTIFICATE_LANGUAGES),
+  verifiedMinutes: z.number().int(),
+  issuer: z.string(),
+  issuedAt: z.string(),
+  revokedAt: z.string().nullable(),
+  pdfUrl: z.string(),
+});
+export type CertificateListItem = z.infer<typeof CertificateListItemSchema>;
