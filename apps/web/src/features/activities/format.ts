@@ -34,13 +34,3 @@ export function formatDateTime(value: string, language: UiLang): string {
 export function activityTitle(activity: Pick<Activity, 'title' | 'titleBo'>, language: UiLang): LocalizedText {
   return localText(activity.title, activity.titleBo, language) ?? { text: activity.title, lang: 'zh-CN' };
 }
-
-/** Whether the signed-in user organizes the activity (leader of its team) — the server still decides. */
-export function isOrganizer(
-  me: { teamIds?: string[]; roles: readonly string[] } | null | undefined,
-  activity: Pick<Activity, 'teamId'>,
-): boolean {
-  if (!me) return false;
-  if (me.roles.includes('street_admin') || me.roles.includes('community_admin')) return true;
-  return me.roles.includes('team_leader') && activity.teamId !== null && (me.teamIds ?? []).includes(activity.teamId);
-}

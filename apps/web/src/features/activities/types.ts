@@ -1,88 +1,54 @@
 /**
- * Shapes of the activities API as the web app reads them (API.md "Activities and check-in").
- * Fields beyond API.md are optional here, so a server that leaves them out still renders.
+ * Shapes of the activities API (API.md "Activities and check-in"), from the contracts package (types only:
+ * the runtime lists are copied here so that no zod schema reaches the H5 bundle).
  */
-export const ACTIVITY_STATUSES = ['draft', 'pending_review', 'recruiting', 'in_progress', 'ended', 'archived', 'cancelled'] as const;
-export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+import type {
+  Activity as ActivityDto,
+  ActivityCreate,
+  ActivityListItem,
+  ActivityStatus,
+  CheckInBody,
+  CheckInCode,
+  RosterItem,
+  SignInMethod,
+  SignupResult,
+  SignupStatus,
+} from '@duodi/contracts';
 
-export const SIGN_IN_METHODS = ['qr', 'code', 'gps'] as const;
-export type SignInMethod = (typeof SIGN_IN_METHODS)[number];
+export type { ActivityStatus, CheckInCode, SignInMethod, SignupResult, SignupStatus };
 
-export type ActivityPlace = { name: string; lat: number | null; lng: number | null; radiusM: number };
+export const ACTIVITY_STATUSES = [
+  'draft',
+  'pending_review',
+  'recruiting',
+  'in_progress',
+  'ended',
+  'archived',
+  'cancelled',
+] as const satisfies readonly ActivityStatus[];
+export const SIGN_IN_METHODS = ['qr', 'code', 'gps'] as const satisfies readonly SignInMethod[];
 
-export type Activity = {
-  id: string;
-  title: string;
-  titleBo: string | null;
-  status: ActivityStatus;
-  startsAt: string;
-  endsAt: string;
-  headcount: number;
-  signedUp: number;
-  waitlisted: number;
-  teamId: string | null;
-  place: ActivityPlace;
-  signInMethods: SignInMethod[];
-  needsInsurance: boolean;
-  riskNotice: string;
-  riskNoticeBo?: string | null;
-  description?: string | null;
-  descriptionBo?: string | null;
-  category?: string | null;
-  communityId?: string | null;
-  teamName?: string | null;
-  targetGroups?: string[];
-  minAge?: number | null;
-  maxAge?: number | null;
-  skills?: string[];
-  maxCreditableMinutes?: number | null;
-  /** The caller's own sign-up, when the server tells it. */
-  mySignup?: MySignup | null;
-  reviewNote?: string | null;
-};
-
-export type SignupStatus = 'confirmed' | 'waitlisted' | 'cancelled' | 'no_show';
-export type MySignup = { status: SignupStatus; position?: number | null; checkedInAt?: string | null; checkedOutAt?: string | null };
-
-export type SignupResult = { status: 'confirmed' | 'waitlisted'; position?: number | null };
-
-export type CheckInCode = { token: string; code: string; expiresAt: string };
+/** A list row; the detail adds the rest (description, eligibility, the caller's sign-up, what they may do). */
+export type Activity = ActivityListItem & Partial<Omit<ActivityDto, keyof ActivityListItem>>;
+export type ActivityDetail = ActivityDto;
+export type MySignup = NonNullable<ActivityDto['mySignup']>;
 
 export type CheckAction = 'check-in' | 'check-out';
-export type CheckBody = { token?: string; code?: string; lat?: number; lng?: number; at?: string };
+export type CheckBody = CheckInBody;
 export type CheckInResult = { at: string };
-export type CheckOutResult = { creditedMinutes: number; serviceRecordId: string };
+export type CheckOutResult = { creditedMinutes: number; serviceRecordId: string | null };
 
-export type RosterEntry = {
-  volunteerId: string;
-  name: string;
-  nameBo?: string | null;
-  status: SignupStatus;
-  position?: number | null;
-  checkedInAt: string | null;
-  checkedOutAt: string | null;
-  creditedMinutes?: number | null;
-  flagged?: boolean;
+export type RosterEntry = RosterItem;
+export type Roster = {
+  items: RosterItem[];
+  nextCursor: null;
+  confirmed: number;
+  waitlisted: number;
+  checkedIn: number;
+  checkedOut: number;
 };
 
-export type ActivityInput = {
-  title: string;
-  titleBo: string;
-  category?: string;
-  description?: string;
-  teamId: string;
-  startsAt: string;
-  endsAt: string;
-  headcount: number;
-  place: ActivityPlace;
-  signInMethods: SignInMethod[];
-  needsInsurance: boolean;
-  riskNotice: string;
-  targetGroups?: string[];
-  minAge?: number | null;
-  maxAge?: number | null;
-  skills?: string[];
-  maxCreditableMinutes?: number | null;
-};
+/** The create body as the form sends it (defaults of the contract filled in). */
+export type ActivityInput = Omit<ActivityCreate, 'recurrence'> & { recurrence?: ActivityCreate['recurrence'] };
 
-export type Transition = 'submit' | 'approve' | 'reject' | 'start' | 'end' | 'cancel';
+export type Transition = 'submit' | 'approve' | 'reject' | 'start' | 'end' | 'cancel' | 'archive';

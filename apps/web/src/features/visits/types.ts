@@ -1,4 +1,12 @@
-/** Shapes of the door-to-door visit API as the web app reads them (API.md "Activities and check-in"). */
+/** Shapes of the door-to-door visit API (API.md "Activities and check-in", DR-20), types from the contracts. */
+import type { CampaignOverview, CoverageItem, Visit, VisitCampaign, VisitCreate, VisitInquiry, VisitNeed } from '@duodi/contracts';
+
+export type { CampaignOverview, CoverageItem, Visit, VisitCampaign };
+export type Inquiry = VisitInquiry;
+export type Need = VisitNeed;
+export type VisitInput = VisitCreate;
+
+/** Topics offered on the phone; the API takes free text, so these keys are what it stores. */
 export const INQUIRY_TOPICS = [
   'policy',
   'health',
@@ -12,49 +20,13 @@ export const INQUIRY_TOPICS = [
 ] as const;
 export type InquiryTopic = (typeof INQUIRY_TOPICS)[number];
 
-export type Inquiry = { topic: string; answered: boolean };
-export type Need = { serviceItemId?: string; description: string };
-
-export type VisitInput = {
-  householdId: string;
-  at: string;
-  present: boolean;
-  inquiries: Inquiry[];
-  needs: Need[];
-  campaignId?: string;
-  note?: string;
-};
-
-export type Visit = Omit<VisitInput, 'needs'> & {
-  id: string;
-  visitorName?: string;
-  needs: (Need & { id?: string; demandId?: string | null })[];
-};
-
-export type CoverageItem = { householdId: string; lastVisitAt: string | null; overdue: boolean; address?: string | null };
-
-export type Campaign = {
-  id: string;
-  name: string;
-  nameBo?: string | null;
-  cycleDays: number;
-  gridIds: string[];
-  startsOn?: string | null;
-  endsOn?: string | null;
-  status?: string;
-};
-
-export type GridCoverage = {
+export type Coverage = {
+  items: CoverageItem[];
+  nextCursor: string | null;
   gridId: string;
-  gridName?: string;
-  gridNameBo?: string | null;
+  cycleDays: number;
   households: number;
-  visited: number;
-  overdue: number;
+  overdueCount: number;
 };
-
-export type CampaignOverview = { campaignId?: string; cycleDays: number; grids: GridCoverage[] };
-
-export type VisitFigure = { period: string; homeVisits: number; inquiriesAnswered: number; inquiries?: number; needsFound?: number };
 
 export type ServiceItem = { id: string; name: string; nameBo?: string | null; nameEn?: string | null };

@@ -4,12 +4,12 @@ import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import { useMe } from '../../features/account/api/get-me';
 import { useActivity, useCancelSignUp, useSignUp } from '../../features/activities/api/activities';
-import { activityTitle, formatWindow, isOrganizer } from '../../features/activities/format';
+import { activityTitle, formatWindow } from '../../features/activities/format';
 import type { Activity } from '../../features/activities/types';
 import { errorMessage } from '../../lib/error-message';
 import { formatNumber } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
-import { localText } from '../../lib/localize';
+import { scriptLang } from '../../lib/localize';
 import { isVolunteer } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CheckField } from '../components/form-field';
@@ -30,7 +30,6 @@ export default function ActivityDetailPage() {
   if (activity.isPending) return <Loading />;
   if (activity.isError) return <ErrorNotice error={activity.error} onRetry={() => void activity.refetch()} />;
   const a = activity.data;
-  const description = localText(a.description, a.descriptionBo, language);
 
   return (
     <>
@@ -72,7 +71,7 @@ export default function ActivityDetailPage() {
             <dd>{a.signInMethods.map((m) => t(`activities.methods.${m}`)).join(' · ')}</dd>
           </div>
         </dl>
-        {description && <Localized as="p" value={description} />}
+        {a.description && <p lang={scriptLang(a.description)}>{a.description}</p>}
       </Section>
       <SignUpSection activity={a} />
     </>
@@ -81,12 +80,10 @@ export default function ActivityDetailPage() {
 
 function SignUpSection({ activity }: { activity: Activity }) {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const me = useMe();
   const [acknowledged, setAcknowledged] = useState(false);
   const signUp = useSignUp(activity.id);
   const cancel = useCancelSignUp(activity.id);
-  const risk = localText(activity.riskNotice, activity.riskNoticeBo, language);
   const mine = activity.mySignup && activity.mySignup.status !== 'cancelled' ? activity.mySignup : null;
   const result = signUp.data;
   const open = activity.status === 'recruiting' || activity.status === 'in_progress';
@@ -95,7 +92,7 @@ function SignUpSection({ activity }: { activity: Activity }) {
     <Section title={t('activities.signup.title')}>
       <div className="activity-risk" role="note" aria-label={t('activities.fields.riskNotice')}>
         <h3>{t('activities.fields.riskNotice')}</h3>
-        {risk && <Localized as="p" value={risk} />}
+        <p lang={scriptLang(activity.riskNotice)}>{activity.riskNotice}</p>
         {activity.needsInsurance && <p>{t('activities.insurance.hint')}</p>}
       </div>
 
@@ -167,7 +164,7 @@ function SignUpSection({ activity }: { activity: Activity }) {
       )}
       {me.data && isVolunteer(me.data) && !mine && !open && <p className="h5-muted">{t('activities.signup.closed')}</p>}
 
-      {me.data && isOrganizer(me.data, activity) && (
+      {me.data && activity.canManage && (
         <div className="h5-actions">
           <Link className="h5-button-link h5-button-link--ghost" to={`/activities/${activity.id}/organizer`}>
             {t('activities.organizer.title')}

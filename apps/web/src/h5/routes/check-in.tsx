@@ -174,7 +174,7 @@ export default function CheckInPage() {
   );
 }
 
-type Choice = { id: string; title: string; titleBo: string | null };
+type Choice = { id: string; title: string; titleBo: string };
 
 function ActivitySelect({
   activityId,

@@ -11,7 +11,7 @@ import type { Activity, RosterEntry } from '../../features/activities/types';
 import { errorMessage } from '../../lib/error-message';
 import { formatNumber } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
-import { localText } from '../../lib/localize';
+import { scriptLang } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Localized } from '../components/localized';
 import { ErrorNotice, Loading } from '../components/query-state';
@@ -173,8 +173,8 @@ function RosterSection({ activity }: { activity: Activity }) {
   const roster = useRoster(activity.id, { refetchInterval: live ? 5_000 : undefined });
   const noShow = useMarkNoShow(activity.id);
   const items = (roster.data?.items ?? []).filter((entry) => entry.status !== 'cancelled');
-  const checkedIn = items.filter((entry) => entry.checkedInAt).length;
-  const confirmed = items.filter((entry) => entry.status === 'confirmed' || entry.status === 'no_show').length;
+  const checkedIn = roster.data?.checkedIn ?? 0;
+  const confirmed = roster.data?.confirmed ?? 0;
 
   return (
     <Section title={t('activities.roster.title')}>
@@ -188,7 +188,7 @@ function RosterSection({ activity }: { activity: Activity }) {
       {roster.isSuccess && items.length === 0 && <p className="h5-muted">{t('activities.roster.empty')}</p>}
       <ul className="link-list" aria-label={t('activities.roster.title')}>
         {items.map((entry) => {
-          const name = localText(entry.name, entry.nameBo, language) ?? { text: entry.name, lang: 'zh-CN' as const };
+          const name = { text: entry.name, lang: scriptLang(entry.name) ?? language };
           const state = rosterState(entry);
           return (
             <li key={entry.volunteerId} className="roster-row">

@@ -4,13 +4,13 @@ import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import { useMe } from '../../features/account/api/get-me';
 import { useHouseholds } from '../../features/residents/api/get-households';
-import { useCampaigns, useCreateDemandFromNeed, useCreateVisit, useGridCoverage, useServiceItems } from '../../features/visits/api/visits';
+import { useCampaigns, useCreateVisit, useGridCoverage, useNeedToDemand, useServiceItems } from '../../features/visits/api/visits';
 import { INQUIRY_TOPICS, type Inquiry, type Need, type Visit } from '../../features/visits/types';
 import { isoWithOffset } from '../../lib/datetime';
 import { errorMessage } from '../../lib/error-message';
 import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
-import { localName } from '../../lib/localize';
+import { localName, scriptLang } from '../../lib/localize';
 import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CheckField, SelectField, TextAreaField, TextField } from '../components/form-field';
@@ -56,7 +56,6 @@ export default function VisitLogPage() {
 
   const list = households.data?.pages.flatMap((page) => page.items) ?? [];
   const lastVisit = new Map((coverage.data?.items ?? []).map((c) => [c.householdId, c]));
-  const overdueCount = (coverage.data?.items ?? []).filter((c) => c.overdue).length;
 
   const submit = () => {
     setTried(true);
@@ -88,10 +87,10 @@ export default function VisitLogPage() {
       {!gridId && <p className="h5-notice">{t('visits.noGrid')}</p>}
       {coverage.data && (
         <p role="status" className="h5-muted">
-          {t('visits.overdueSummary', { n: overdueCount, days: 15 })}
+          {t('visits.overdueSummary', { n: coverage.data.overdueCount, days: coverage.data.cycleDays })}
         </p>
       )}
-      {saved && <SavedVisit visit={saved} gridId={gridId} onDone={() => setSaved(null)} />}
+      {saved && <SavedVisit visit={saved} onDone={() => setSaved(null)} />}
 
       <Section title={t('visits.newVisit')}>
         <form
@@ -111,9 +110,10 @@ export default function VisitLogPage() {
             {list.map((h) => {
               const c = lastVisit.get(h.id);
               const last = c?.lastVisitAt ? t('visits.lastVisit', { date: formatDate(c.lastVisitAt, language) }) : t('visits.neverVisited');
+              const overdue = c?.overdue ? `${t('visits.overdue')} · ` : '';
               return (
                 <option key={h.id} value={h.id}>
-                  {`${c?.overdue ? '⚠ ' : ''}${h.address} · ${last}`}
+                  {`${overdue}${h.address} · ${last}`}
                 </option>
               );
             })}
@@ -229,9 +229,9 @@ export default function VisitLogPage() {
 }
 
 /** After saving: the found needs, each one tap from becoming a demand. */
-function SavedVisit({ visit, gridId, onDone }: { visit: Visit; gridId: string | null; onDone: () => void }) {
+function SavedVisit({ visit, onDone }: { visit: Visit; onDone: () => void }) {
   const { t } = useTranslation();
-  const createDemand = useCreateDemandFromNeed();
+  const toDemand = useNeedToDemand();
   const [created, setCreated] = useState<Record<number, string>>({});
   return (
     <Section title={t('visits.saved')}>
@@ -240,21 +240,23 @@ function SavedVisit({ visit, gridId, onDone }: { visit: Visit; gridId: string | 
       </p>
       {visit.needs.length > 0 && (
         <ul className="link-list">
-          {visit.needs.map((need, index) => (
-            <li key={need.id ?? index} className="info-row">
+          {visit.needs.map((need) => (
+            <li key={need.index} className="info-row">
               <span className="link-list__main">
-                <span className="link-list__title">{need.description}</span>
-                {created[index] || need.demandId ? (
+                <span className="link-list__title" lang={scriptLang(need.description)}>
+                  {need.description}
+                </span>
+                {created[need.index] || need.demandId ? (
                   <span className="h5-success">{t('visits.demandCreated')}</span>
-                ) : need.serviceItemId && gridId ? (
+                ) : need.serviceItemId ? (
                   <Button
                     size="middle"
                     color="primary"
-                    loading={createDemand.isPending && createDemand.variables?.description === need.description}
+                    loading={toDemand.isPending && toDemand.variables?.index === need.index}
                     onClick={() =>
-                      createDemand.mutate(
-                        { serviceItemId: need.serviceItemId!, description: need.description, gridId, channel: 'visit' },
-                        { onSuccess: (demand) => setCreated((prev) => ({ ...prev, [index]: demand.id })) },
+                      toDemand.mutate(
+                        { visitId: visit.id, index: need.index },
+                        { onSuccess: (result) => setCreated((prev) => ({ ...prev, [need.index]: result.demandId })) },
                       )
                     }
                   >
@@ -268,9 +270,9 @@ function SavedVisit({ visit, gridId, onDone }: { visit: Visit; gridId: string | 
           ))}
         </ul>
       )}
-      {createDemand.isError && (
+      {toDemand.isError && (
         <p role="alert" className="h5-error">
-          {errorMessage(createDemand.error, t)}
+          {errorMessage(toDemand.error, t)}
         </p>
       )}
       <Button block onClick={onDone}>

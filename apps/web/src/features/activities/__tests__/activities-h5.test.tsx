@@ -8,12 +8,12 @@ import { json, mockApi, type MockRequest } from '../../../testing/mock-api';
 import { renderH5 } from '../../../testing/render';
 import { QUEUE_KEY, type QueuedCheck } from '../offline-queue';
 import { checkInLink, decodePixels, parseCheckInLink } from '../qr';
-import type { Activity, RosterEntry } from '../types';
+import type { ActivityDetail, Roster, RosterEntry } from '../types';
 
 const VOLUNTEER: Me = { ...RESIDENT, id: 'u-v6', volunteerId: 'v-6', roles: ['volunteer'], teamIds: ['t-bugu'] };
 const LEADER: Me = { ...RESIDENT, id: 'u-l5', volunteerId: 'v-5', roles: ['volunteer', 'team_leader'], teamIds: ['t-bugu'] };
 
-const ACTIVITY: Activity = {
+const ACTIVITY: ActivityDetail = {
   id: 'act-1',
   title: '布谷响铃·独居老人探访',
   titleBo: 'རྒན་པ་གཅིག་པུར་བསྡད་པ་ལ་ཐུག་འཕྲད།',
@@ -28,16 +28,62 @@ const ACTIVITY: Activity = {
   signInMethods: ['qr', 'code', 'gps'],
   needsInsurance: true,
   riskNotice: '上门时注意防滑；不得替老人保管现金。',
+  communityId: 'c-sangyi',
+  category: 'elderly_care',
+  description: '陪老人聊天，检查水电煤气。',
+  serviceItemId: null,
+  targetGroups: [],
+  minAge: null,
+  maxAge: null,
+  minorsAllowed: false,
+  skills: [],
+  maxCreditableMinutes: 120,
+  seriesId: null,
+  seriesIndex: 0,
+  recurrence: null,
+  cancelReason: null,
+  rejectReason: null,
+  version: 1,
+  canManage: false,
+  canReview: false,
   mySignup: null,
+  history: [],
 };
+
+const signup = (status: RosterEntry['status']) => ({
+  status,
+  position: null,
+  checkedInAt: null,
+  checkedOutAt: null,
+  creditedMinutes: null,
+  serviceRecordId: null,
+});
+
+function rosterEntry(volunteerId: string, name: string, checkedInAt: string | null): RosterEntry {
+  return {
+    volunteerId,
+    name,
+    phoneMasked: '139****0006',
+    status: 'confirmed',
+    position: null,
+    signedUpAt: '2026-12-01T09:00:00+08:00',
+    checkedInAt,
+    checkedOutAt: null,
+    checkInMethod: checkedInAt ? 'qr' : null,
+    creditedMinutes: null,
+    autoClosed: false,
+    flagged: false,
+    insured: true,
+    serviceRecordId: null,
+  };
+}
 
 describe('H5 activity detail: sign-up', () => {
   it('keeps the sign-up button disabled until the risk notice is acknowledged', async () => {
     let signedUp = false;
     const { requests } = mockApi({
       'GET /api/v1/me': () => json(200, VOLUNTEER),
-      'GET /api/v1/activities/act-1': () =>
-        json(200, signedUp ? { ...ACTIVITY, signedUp: 5, mySignup: { status: 'confirmed' } } : ACTIVITY),
+      'GET /api/v1/activities/act-1': () => json(200, signedUp ? { ...ACTIVITY, signedUp: 5, mySignup: signup('confirmed') } : ACTIVITY),
       'POST /api/v1/activities/act-1/signups': () => {
         signedUp = true;
         return json(201, { status: 'confirmed' });
@@ -77,11 +123,11 @@ describe('H5 activity detail: sign-up', () => {
 describe('H5 check-in: offline queue', () => {
   it('stores a check-in made without a connection and sends it later with its device time', async () => {
     let online = false;
-    const running = { ...ACTIVITY, status: 'in_progress', mySignup: { status: 'confirmed' } };
+    const running = { ...ACTIVITY, status: 'in_progress', mySignup: signup('confirmed') };
     const posts: MockRequest[] = [];
     mockApi({
       'GET /api/v1/me': () => json(200, VOLUNTEER),
-      'GET /api/v1/me/activities': () => json(200, { items: [running], nextCursor: null }),
+      'GET /api/v1/activities': () => json(200, { items: [running], nextCursor: null }),
       'POST /api/v1/activities/act-1/check-in': (request) => {
         posts.push(request);
         if (!online) throw new TypeError('Failed to fetch');
@@ -119,7 +165,7 @@ describe('H5 check-in: offline queue', () => {
     localStorage.setItem(QUEUE_KEY, JSON.stringify([queued]));
     const { requests } = mockApi({
       'GET /api/v1/me': () => json(200, VOLUNTEER),
-      'GET /api/v1/me/activities': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/activities': () => json(200, { items: [], nextCursor: null }),
       'POST /api/v1/activities/act-1/check-in': () =>
         json(
           422,
@@ -137,17 +183,26 @@ describe('H5 check-in: offline queue', () => {
 
 describe('H5 organizer check-in screen', () => {
   it('renders the rotating QR with the 6-digit code, a countdown and the live roster', async () => {
-    const roster: RosterEntry[] = [
-      { volunteerId: 'v-6', name: '次仁', status: 'confirmed', checkedInAt: '2026-12-05T10:02:00+08:00', checkedOutAt: null },
-      { volunteerId: 'v-7', name: '卓玛', status: 'confirmed', checkedInAt: null, checkedOutAt: null },
-    ];
+    const roster: Roster = {
+      items: [rosterEntry('v-6', '次仁', '2026-12-05T10:02:00+08:00'), rosterEntry('v-7', '卓玛', null)],
+      nextCursor: null,
+      confirmed: 2,
+      waitlisted: 0,
+      checkedIn: 1,
+      checkedOut: 0,
+    };
     const { requests } = mockApi({
       'GET /api/v1/me': () => json(200, LEADER),
-      'GET /api/v1/activities/act-1': () => json(200, { ...ACTIVITY, status: 'in_progress' }),
+      'GET /api/v1/activities/act-1': () => json(200, { ...ACTIVITY, status: 'in_progress', canManage: true }),
       'GET /api/v1/activities/act-1/check-in-code': () =>
-        json(200, { token: 'tok-abc', code: '482913', expiresAt: new Date(Date.now() + 60_000).toISOString() }),
-      'GET /api/v1/activities/act-1/signups': () => json(200, { items: roster, nextCursor: null }),
-      'POST /api/v1/activities/act-1/signups/v-7/no-show': () => json(200, { ...roster[1], status: 'no_show' }),
+        json(200, {
+          token: 'tok-abc-0123456789',
+          code: '482913',
+          expiresAt: new Date(Date.now() + 60_000).toISOString(),
+          refreshAt: new Date(Date.now() + 30_000).toISOString(),
+        }),
+      'GET /api/v1/activities/act-1/roster': () => json(200, roster),
+      'POST /api/v1/activities/act-1/signups/v-7/no-show': () => new Response(null, { status: 204 }),
     });
     renderH5('/activities/act-1/organizer');
     const img = await screen.findByRole('img', { name: '“布谷响铃·独居老人探访”的签到二维码' });

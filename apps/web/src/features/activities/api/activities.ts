@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
-import type { Activity, ActivityInput, ActivityStatus, SignupResult, Transition } from '../types';
+import type { Activity, ActivityDetail, ActivityInput, ActivityStatus, SignupResult, Transition } from '../types';
 
 const activityPath = (id: string) => `/api/v1/activities/${encodeURIComponent(id)}`;
 
@@ -15,8 +15,8 @@ export function useActivities(filters: ActivityFilters = {}, { enabled = true }:
   return useQuery({ queryKey: ['activities', filters], queryFn: () => getActivities(filters), enabled });
 }
 
-export function getActivity(id: string): Promise<Activity> {
-  return apiRequest<Activity>(activityPath(id));
+export function getActivity(id: string): Promise<ActivityDetail> {
+  return apiRequest<ActivityDetail>(activityPath(id));
 }
 
 export function useActivity(id: string | undefined, { refetchInterval }: { refetchInterval?: number } = {}) {
@@ -25,7 +25,7 @@ export function useActivity(id: string | undefined, { refetchInterval }: { refet
 
 /** The volunteer's own activities (signed up, waitlisted, past). */
 export function getMyActivities(): Promise<Page<Activity>> {
-  return apiRequest<Page<Activity>>('/api/v1/me/activities', { query: { limit: 100 } });
+  return apiRequest<Page<Activity>>('/api/v1/activities', { query: { mine: 'true', limit: 100 } });
 }
 
 export function useMyActivities({ enabled = true }: { enabled?: boolean } = {}) {
@@ -41,7 +41,7 @@ function useInvalidateActivities() {
 }
 
 export function signUp(id: string): Promise<SignupResult> {
-  return apiRequest<SignupResult>(`${activityPath(id)}/signups`, { method: 'POST', body: { riskNoticeAcknowledged: true } });
+  return apiRequest<SignupResult>(`${activityPath(id)}/signups`, { method: 'POST' });
 }
 
 export function useSignUp(id: string) {
@@ -58,8 +58,8 @@ export function useCancelSignUp(id: string) {
   return useMutation({ mutationFn: () => cancelSignUp(id), onSuccess: () => void invalidate() });
 }
 
-export function createActivity(body: ActivityInput): Promise<Activity> {
-  return apiRequest<Activity>('/api/v1/activities', { method: 'POST', body });
+export function createActivity(body: ActivityInput): Promise<ActivityDetail> {
+  return apiRequest<ActivityDetail>('/api/v1/activities', { method: 'POST', body });
 }
 
 export function useCreateActivity() {
@@ -67,19 +67,10 @@ export function useCreateActivity() {
   return useMutation({ mutationFn: createActivity, onSuccess: () => void invalidate() });
 }
 
-export function updateActivity(id: string, body: Partial<ActivityInput>): Promise<Activity> {
-  return apiRequest<Activity>(activityPath(id), { method: 'PATCH', body });
-}
-
-export function useUpdateActivity(id: string) {
-  const invalidate = useInvalidateActivities();
-  return useMutation({ mutationFn: (body: Partial<ActivityInput>) => updateActivity(id, body), onSuccess: () => void invalidate() });
-}
-
 export type TransitionInput = { id: string; action: Transition; reason?: string };
 
-export function transitionActivity({ id, action, reason }: TransitionInput): Promise<Activity> {
-  return apiRequest<Activity>(`${activityPath(id)}/${action}`, { method: 'POST', body: reason ? { reason } : {} });
+export function transitionActivity({ id, action, reason }: TransitionInput): Promise<ActivityDetail> {
+  return apiRequest<ActivityDetail>(`${activityPath(id)}/${action}`, { method: 'POST', body: reason ? { reason } : {} });
 }
 
 export function useTransitionActivity() {

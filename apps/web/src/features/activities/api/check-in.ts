@@ -1,7 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
-import type { Page } from '../../../lib/page';
-import type { CheckAction, CheckBody, CheckInCode, CheckInResult, CheckOutResult, RosterEntry } from '../types';
+import type { CheckAction, CheckBody, CheckInCode, CheckInResult, CheckOutResult, Roster } from '../types';
 
 const activityPath = (id: string) => `/api/v1/activities/${encodeURIComponent(id)}`;
 
@@ -15,11 +14,11 @@ export function useCheckInCode(id: string | undefined, { enabled = true }: { ena
     queryKey: ['activity-check-in-code', id],
     queryFn: () => getCheckInCode(id ?? ''),
     enabled: Boolean(id) && enabled,
-    // Fetch a fresh token 10 s before the current one expires (and never reuse a stale one from cache).
+    // A new token every 30 s: fetch again at `refreshAt` (each stays valid until `expiresAt`, ≤ 60 s).
     refetchInterval: (query) => {
-      const expires = query.state.data ? Date.parse(query.state.data.expiresAt) : NaN;
-      if (Number.isNaN(expires)) return 15_000;
-      return Math.max(2_000, expires - Date.now() - 10_000);
+      const next = query.state.data ? Date.parse(query.state.data.refreshAt) : NaN;
+      if (Number.isNaN(next)) return 15_000;
+      return Math.max(1_000, next - Date.now() + 250);
     },
     staleTime: 0,
     gcTime: 0,
@@ -42,16 +41,16 @@ export function useSendCheck() {
 }
 
 /** Who signed up and their check-in state (organizer and staff). */
-export function getRoster(id: string): Promise<Page<RosterEntry>> {
-  return apiRequest<Page<RosterEntry>>(`${activityPath(id)}/signups`, { query: { limit: 200 } });
+export function getRoster(id: string): Promise<Roster> {
+  return apiRequest<Roster>(`${activityPath(id)}/roster`);
 }
 
 export function useRoster(id: string | undefined, { refetchInterval }: { refetchInterval?: number } = {}) {
   return useQuery({ queryKey: ['activity-roster', id], queryFn: () => getRoster(id ?? ''), enabled: Boolean(id), refetchInterval });
 }
 
-export function markNoShow(activityId: string, volunteerId: string): Promise<RosterEntry> {
-  return apiRequest<RosterEntry>(`${activityPath(activityId)}/signups/${encodeURIComponent(volunteerId)}/no-show`, { method: 'POST' });
+export function markNoShow(activityId: string, volunteerId: string): Promise<void> {
+  return apiRequest<void>(`${activityPath(activityId)}/signups/${encodeURIComponent(volunteerId)}/no-show`, { method: 'POST' });
 }
 
 export function useMarkNoShow(activityId: string) {

@@ -1,26 +1,26 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { ItemList, Page } from '../../../lib/page';
-import type { Campaign, CampaignOverview, CoverageItem, ServiceItem, Visit, VisitFigure, VisitInput } from '../types';
+import type { CampaignOverview, Coverage, ServiceItem, Visit, VisitCampaign, VisitInput } from '../types';
 
 export function createVisit(body: VisitInput): Promise<Visit> {
   return apiRequest<Visit>('/api/v1/visits', { method: 'POST', body });
 }
 
-export function useCreateVisit() {
+function useInvalidateVisits() {
   const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: createVisit,
-    onSuccess: () =>
-      queryClient.invalidateQueries({
-        predicate: (q) => ['grid-coverage', 'campaign-overview', 'visit-figures'].includes(String(q.queryKey[0])),
-      }),
-  });
+  return () =>
+    queryClient.invalidateQueries({ predicate: (q) => ['grid-coverage', 'campaign-overview', 'visits'].includes(String(q.queryKey[0])) });
+}
+
+export function useCreateVisit() {
+  const invalidate = useInvalidateVisits();
+  return useMutation({ mutationFn: createVisit, onSuccess: () => void invalidate() });
 }
 
 /** DR-20: per household of a grid, the last visit and whether it is overdue for the cycle. */
-export function getGridCoverage(gridId: string, cycleDays = 15): Promise<Page<CoverageItem>> {
-  return apiRequest<Page<CoverageItem>>(`/api/v1/grids/${encodeURIComponent(gridId)}/coverage`, { query: { cycleDays, limit: 200 } });
+export function getGridCoverage(gridId: string, cycleDays = 15): Promise<Coverage> {
+  return apiRequest<Coverage>(`/api/v1/grids/${encodeURIComponent(gridId)}/coverage`, { query: { cycleDays, limit: 200 } });
 }
 
 export function useGridCoverage(gridId: string | null | undefined, cycleDays = 15) {
@@ -31,31 +31,29 @@ export function useGridCoverage(gridId: string | null | undefined, cycleDays = 1
   });
 }
 
-export function getCampaigns(): Promise<Page<Campaign>> {
-  return apiRequest<Page<Campaign>>('/api/v1/campaigns', { query: { limit: 100 } });
+export const CAMPAIGNS_PATH = '/api/v1/visit-campaigns';
+
+export function getCampaigns(): Promise<Page<VisitCampaign>> {
+  return apiRequest<Page<VisitCampaign>>(CAMPAIGNS_PATH, { query: { limit: 100 } });
 }
 
 export function useCampaigns({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({ queryKey: ['campaigns'], queryFn: getCampaigns, enabled });
 }
 
-export function getCampaignOverview(id: string): Promise<CampaignOverview> {
-  return apiRequest<CampaignOverview>(`/api/v1/campaigns/${encodeURIComponent(id)}/overview`);
+export type OverviewQuery = { period: 'week' | 'month'; from?: string; to?: string };
+
+/** Coverage per grid and the figures "inquiries answered" and "home visits", in total and per period. */
+export function getCampaignOverview(id: string, query: OverviewQuery): Promise<CampaignOverview> {
+  return apiRequest<CampaignOverview>(`${CAMPAIGNS_PATH}/${encodeURIComponent(id)}/overview`, { query });
 }
 
-export function useCampaignOverview(id: string | undefined) {
-  return useQuery({ queryKey: ['campaign-overview', id], queryFn: () => getCampaignOverview(id ?? ''), enabled: Boolean(id) });
-}
-
-export type FigureQuery = { period: 'month' | 'week'; from?: string; to?: string; communityId?: string; campaignId?: string };
-
-/** "Inquiries answered" and "home visits" per period. */
-export function getVisitFigures(query: FigureQuery): Promise<ItemList<VisitFigure>> {
-  return apiRequest<ItemList<VisitFigure>>('/api/v1/visits/figures', { query });
-}
-
-export function useVisitFigures(query: FigureQuery) {
-  return useQuery({ queryKey: ['visit-figures', query], queryFn: () => getVisitFigures(query) });
+export function useCampaignOverview(id: string | undefined, query: OverviewQuery) {
+  return useQuery({
+    queryKey: ['campaign-overview', id, query],
+    queryFn: () => getCampaignOverview(id ?? '', query),
+    enabled: Boolean(id),
+  });
 }
 
 export function getServiceItems(): Promise<ItemList<ServiceItem>> {
@@ -66,13 +64,15 @@ export function useServiceItems() {
   return useQuery({ queryKey: ['service-items'], queryFn: getServiceItems, staleTime: 10 * 60_000 });
 }
 
-export type DemandFromNeed = { serviceItemId: string; description: string; gridId: string; channel: 'visit' };
-
-/** A need found on a visit becomes a work order in one tap (POST /demands, channel "visit"). */
-export function createDemandFromNeed(body: DemandFromNeed): Promise<{ id: string }> {
-  return apiRequest<{ id: string }>('/api/v1/demands', { method: 'POST', body });
+/** A need found on a visit becomes a work order in one tap. */
+export function needToDemand(visitId: string, index: number): Promise<{ visitId: string; index: number; demandId: string }> {
+  return apiRequest(`/api/v1/visits/${encodeURIComponent(visitId)}/needs/${index}/demand`, { method: 'POST' });
 }
 
-export function useCreateDemandFromNeed() {
-  return useMutation({ mutationFn: createDemandFromNeed });
+export function useNeedToDemand() {
+  const invalidate = useInvalidateVisits();
+  return useMutation({
+    mutationFn: ({ visitId, index }: { visitId: string; index: number }) => needToDemand(visitId, index),
+    onSuccess: () => void invalidate(),
+  });
 }
