@@ -252,7 +252,11 @@ export function DemandPanel({ demandId, me, lookups }: { demandId: string; me: M
             <div>
               <strong>{isKnownAction(h.action) ? t(`dispatch.historyAction.${h.action}`) : h.action}</strong>
               {' · '}
-              {h.from ? `${t(`dispatch.status.${h.from}`)} → ${t(`dispatch.status.${h.to}`)}` : t(`dispatch.status.${h.to}`)}
+              <span>
+                {h.from && h.from !== h.to
+                  ? `${t(`dispatch.status.${h.from}`)} → ${t(`dispatch.status.${h.to}`)}`
+                  : t(`dispatch.status.${h.to}`)}
+              </span>
               <div>
                 {formatDateTime(h.at, language)} · {byText(h.byUserId)}
               </div>

@@ -1,5 +1,6 @@
 import { useId } from 'react';
-import { Checkbox, Select, Space } from 'antd';
+import { Checkbox, Input, Select, Space } from 'antd';
+import { FOCUS_TAGS } from '@duodi/contracts';
 import { useTranslation } from 'react-i18next';
 import type { DemandFilters } from '../../features/dispatch/api/demands';
 import type { DispatchLookups } from '../../features/dispatch/lookups';
@@ -14,11 +15,15 @@ export function DispatchFilters({
   onChange,
   lookups,
   withStatus = false,
+  withFocus = false,
 }: {
   value: DemandFilters;
   onChange: (next: DemandFilters) => void;
   lookups: DispatchLookups;
+  /** The list adds status and a word search. */
   withStatus?: boolean;
+  /** Staff of the place (street and community admins, grid workers) may filter by the beneficiary's focus group. */
+  withFocus?: boolean;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -88,6 +93,35 @@ export function DispatchFilters({
             value={value.status ?? ''}
             onChange={(next: string) => set({ status: DEMAND_STATUS_VALUES.find((s) => s === next) })}
             options={[all, ...DEMAND_STATUS_VALUES.map((s) => ({ value: s, label: t(`dispatch.status.${s}`) }))]}
+          />
+        </span>
+      )}
+      {withFocus && (
+        <span>
+          <label htmlFor={`${id}-focus`} className="console-label">
+            {t('dispatch.fields.focusTag')}
+          </label>
+          <Select
+            id={`${id}-focus`}
+            style={{ minWidth: 140 }}
+            value={value.focusTag ?? ''}
+            onChange={(next: string) => set({ focusTag: FOCUS_TAGS.find((tag) => tag === next) })}
+            options={[all, ...FOCUS_TAGS.map((tag) => ({ value: tag, label: t(`focusTags.${tag}`) }))]}
+          />
+        </span>
+      )}
+      {withStatus && (
+        <span>
+          <label htmlFor={`${id}-q`} className="console-label">
+            {t('dispatch.filters.search')}
+          </label>
+          <Input.Search
+            id={`${id}-q`}
+            style={{ width: 220 }}
+            allowClear
+            defaultValue={value.q}
+            onSearch={(next) => set({ q: next.trim() || undefined })}
+            enterButton={t('common.search')}
           />
         </span>
       )}

@@ -9,6 +9,7 @@ import { formatDateTime, shortId } from '../../features/dispatch/format';
 import { useDispatchLookups } from '../../features/dispatch/lookups';
 import { currentLanguage } from '../../lib/i18n';
 import { langAttr, localName, scriptLang } from '../../lib/localize';
+import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useItemName } from '../components/dispatch-card';
 import { DemandPanel } from '../components/dispatch-demand-panel';
@@ -34,7 +35,13 @@ export default function DemandsPage() {
     <>
       <h1 className="console-page-title">{t('dispatch.list.title')}</h1>
       <p>{t('dispatch.list.intro')}</p>
-      <DispatchFilters value={filters} onChange={setFilters} lookups={lookups} withStatus />
+      <DispatchFilters
+        value={filters}
+        onChange={setFilters}
+        lookups={lookups}
+        withStatus
+        withFocus={hasRole(me, 'street_admin', 'community_admin', 'grid_worker')}
+      />
       {list.isError && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       <Table<DemandListItem>
         rowKey="id"

@@ -7,6 +7,7 @@ import { useMe } from '../../features/account/api/get-me';
 import { useBoardColumn, type DemandFilters } from '../../features/dispatch/api/demands';
 import { useDispatchLookups, type DispatchLookups } from '../../features/dispatch/lookups';
 import { BOARD_COLUMNS } from '../../features/dispatch/values';
+import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { DispatchCard } from '../components/dispatch-card';
 import { DemandPanel } from '../components/dispatch-demand-panel';
@@ -77,7 +78,12 @@ export default function DispatchBoardPage() {
         <Link to="/demands">{t('dispatch.board.toList')}</Link>
         <Link to="/dispatch-suggestions">{t('dispatch.board.toSuggestions')}</Link>
       </div>
-      <DispatchFilters value={filters} onChange={setFilters} lookups={lookups} />
+      <DispatchFilters
+        value={filters}
+        onChange={setFilters}
+        lookups={lookups}
+        withFocus={hasRole(me, 'street_admin', 'community_admin', 'grid_worker')}
+      />
       <DeadlineLegend />
       <div className="dispatch-board" style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start', paddingBottom: 8 }}>
         {BOARD_COLUMNS.map((column) => (

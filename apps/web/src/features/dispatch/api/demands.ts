@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Demand, DemandListItem, DemandStatus, DemandUrgency } from '@duodi/contracts';
+import type { Demand, DemandListItem, DemandStatus, DemandUrgency, FocusTag } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
 
@@ -11,6 +11,10 @@ export type DemandFilters = {
   teamId?: string;
   urgency?: DemandUrgency;
   overdue?: boolean;
+  /** The beneficiary's focus group (staff of the place only). */
+  focusTag?: FocusTag;
+  /** Words of the description or the id. */
+  q?: string;
 };
 
 export type Candidate = {
@@ -26,6 +30,8 @@ const toQuery = (filters: DemandFilters) => ({
   teamId: filters.teamId,
   urgency: filters.urgency,
   overdue: filters.overdue === undefined ? undefined : String(filters.overdue),
+  focusTag: filters.focusTag,
+  q: filters.q,
 });
 
 export function getDemands(filters: DemandFilters & { limit?: number; cursor?: string }): Promise<Page<DemandListItem>> {

@@ -1,0 +1,137 @@
+// @vitest-environment jsdom
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { describe, expect, it } from 'vitest';
+import type { Demand } from '@duodi/contracts';
+import { json, mockApi } from '../../testing/mock-api';
+import { renderConsole } from '../../testing/render';
+import { COMMUNITY_ADMIN, TEAM_LEADER, demand, lookupRoutes } from './dispatch-fixtures';
+
+const NAMES: Record<string, string> = { 'v-06': '次仁', 'v-07': '拉姆', 'v-10': '白玛' };
+const volunteerRoutes = Object.fromEntries(
+  Object.entries(NAMES).map(([id, name]) => [`GET /api/v1/volunteers/${id}`, () => json(200, { id, name, nameBo: null })]),
+);
+
+const detail = (patch: Partial<Demand> = {}): Demand => ({
+  ...demand('dmd_c00001', { status: 'assigned', teamId: 't-bugu', volunteersNeeded: 2, volunteerIds: ['v-06'] }),
+  beneficiary: { id: 'p-1', name: '卓*', phone: null, phoneMasked: '139****0008', address: null, languages: ['bo'] },
+  history: [
+    { action: 'submit', from: null, to: 'submitted', at: '2026-11-28T09:00:00+08:00', byUserId: 'u-04', note: null },
+    { action: 'publish', from: 'submitted', to: 'published', at: '2026-11-28T10:00:00+08:00', byUserId: 'u-02', note: null },
+    { action: 'assign', from: 'published', to: 'assigned', at: '2026-11-28T11:00:00+08:00', byUserId: 'u-05', note: null },
+    { action: 'escalate', from: 'assigned', to: 'assigned', at: '2026-11-29T12:00:00+08:00', byUserId: null, note: 'community' },
+    { action: 'accept', from: 'assigned', to: 'assigned', at: '2026-11-29T13:00:00+08:00', byUserId: 'u-06', note: null },
+  ],
+  ...patch,
+});
+
+const reasons = { skills: 1, language: 0.6, distance: 0.6, availability: 0.5, workload: 1, reliability: 0.8 };
+
+describe('console demand detail (需求详情)', () => {
+  it(
+    'shows history, escalations, offers and the explained ranking, and offers the demand to the selected',
+    { timeout: 40_000 },
+    async () => {
+      const { requests } = mockApi({
+        'GET /api/v1/me': () => json(200, COMMUNITY_ADMIN),
+        ...lookupRoutes(),
+        ...volunteerRoutes,
+        'GET /api/v1/demands/dmd_c00001': () => json(200, detail()),
+        'GET /api/v1/demands/dmd_c00001/offers': () =>
+          json(200, {
+            items: [
+              {
+                id: 'of1',
+                demandId: 'dmd_c00001',
+                volunteerId: 'v-06',
+                teamId: 't-bugu',
+                status: 'accepted',
+                planId: null,
+                declineReason: null,
+                createdAt: '2026-11-28T11:00:00+08:00',
+                decidedAt: '2026-11-29T13:00:00+08:00',
+              },
+              {
+                id: 'of2',
+                demandId: 'dmd_c00001',
+                volunteerId: 'v-07',
+                teamId: 't-bugu',
+                status: 'declined',
+                planId: null,
+                declineReason: '那天要上班',
+                createdAt: '2026-11-28T11:00:00+08:00',
+                decidedAt: '2026-11-28T12:00:00+08:00',
+              },
+            ],
+          }),
+        'GET /api/v1/demands/dmd_c00001/candidates': () => json(200, { items: [{ volunteerId: 'v-10', score: 80.5, reasons }] }),
+        'POST /api/v1/dispatch-plans': () =>
+          json(201, {
+            id: 'plan_2',
+            items: [{ demandId: 'dmd_c00001', teamId: 't-bugu', assigned: false, status: 'assigned', offeredVolunteerIds: ['v-10'] }],
+            offerCount: 1,
+            createdAt: '2026-11-29T14:00:00+08:00',
+          }),
+      });
+      renderConsole('/demands/dmd_c00001');
+      expect(await screen.findByRole('heading', { level: 1, name: '需求详情' })).toBeTruthy();
+      expect(await screen.findByRole('heading', { level: 2, name: /陪同就医 · 单号 C00001/ })).toBeTruthy();
+      expect(screen.getByText('已接 1 / 需 2 人')).toBeTruthy();
+      expect(screen.getByText(/139\*\*\*\*0008/)).toBeTruthy();
+
+      // History: every step with from → to, time and who.
+      expect(screen.getByText('已发单 → 已派队')).toBeTruthy();
+      expect(screen.getAllByText(/2026年11月28日 11:00/).length).toBeGreaterThan(0);
+      expect(screen.getByText(/2026年11月28日 10:00 · 我/)).toBeTruthy();
+      expect(screen.getByText('2026年11月29日 12:00：在「已派队」环节逾期，已提交社区督办')).toBeTruthy();
+
+      // Offers and their answers.
+      expect(await screen.findByText('已谢绝')).toBeTruthy();
+      expect(screen.getByText('理由：那天要上班')).toBeTruthy();
+
+      // The ranking explains each reason in words.
+      expect(await screen.findByText('80.5 分')).toBeTruthy();
+      expect(screen.getByText('具备全部所需技能')).toBeTruthy();
+      expect(screen.getByText('会说服务对象的另一种语言')).toBeTruthy();
+      expect(screen.getByText('同一社区')).toBeTruthy();
+      expect(screen.getByText('未登记空闲时间')).toBeTruthy();
+      expect(screen.getByText('近 30 天没有接单，优先照顾')).toBeTruthy();
+      expect(screen.getByText('评价和出勤都很好（80%）')).toBeTruthy();
+
+      const offer = screen.getByRole('button', { name: '向所选的 0 人发出邀请' });
+      expect(offer.hasAttribute('disabled')).toBe(true);
+      fireEvent.click(screen.getByRole('checkbox', { name: '选择志愿者 V-10' }));
+      fireEvent.click(screen.getByRole('button', { name: '向所选的 1 人发出邀请' }));
+      await waitFor(() =>
+        expect(requests.find((r) => r.path === '/api/v1/dispatch-plans')?.body).toEqual({
+          scope: { teamId: 't-bugu' },
+          assignments: [{ demandId: 'dmd_c00001', teamId: 't-bugu', volunteerIds: ['v-10'] }],
+        }),
+      );
+      expect(await screen.findByText('已发出 1 份邀请。')).toBeTruthy();
+    },
+  );
+
+  it('lets the team leader record a no-show of an accepted volunteer', { timeout: 40_000 }, async () => {
+    const accepted = detail({ status: 'accepted', volunteersNeeded: 1 });
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(200, TEAM_LEADER),
+      ...lookupRoutes(),
+      ...volunteerRoutes,
+      'GET /api/v1/demands/dmd_c00001': () => json(200, accepted),
+      'GET /api/v1/demands/dmd_c00001/offers': () => json(200, { items: [] }),
+      'POST /api/v1/demands/dmd_c00001/no-show': () => json(200, { ...accepted, status: 'assigned', volunteerIds: [] }),
+    });
+    renderConsole('/demands/dmd_c00001');
+    const form = await screen.findByRole('form', { name: '登记爽约' });
+    // No candidates for a demand already filled, and no publish/cancel for a team leader.
+    expect(screen.queryByRole('heading', { name: '候选志愿者排名' })).toBeNull();
+    expect(screen.queryByRole('button', { name: '取消需求' })).toBeNull();
+    fireEvent.click(within(form).getByRole('button', { name: '登记爽约' }));
+    expect(await within(form).findByText('请选择志愿者。')).toBeTruthy();
+    fireEvent.mouseDown(within(form).getByRole('combobox', { name: '爽约的志愿者' }));
+    fireEvent.click(await screen.findByText('次仁', { selector: '.ant-select-item-option-content *' }));
+    fireEvent.change(within(form).getByLabelText('说明（选填）'), { target: { value: '电话未接' } });
+    fireEvent.click(within(form).getByRole('button', { name: '登记爽约' }));
+    await waitFor(() => expect(requests.find((r) => r.path.endsWith('/no-show'))?.body).toEqual({ volunteerId: 'v-06', note: '电话未接' }));
+  });
+});
