@@ -1,6 +1,15 @@
-import type { DemandStatus, UiLang } from '@duodi/contracts';
+import type { DemandChannel, DemandStatus, UiLang } from '@duodi/contracts';
 import { isoWithOffset } from '../../lib/datetime';
 import { formatDate } from '../../lib/format';
+
+/*
+ * Copies of contract values: demands.ts of the contracts also builds zod schemas, and importing a
+ * value from it would bring zod into these pages (see lib/contract-values.ts). `__tests__/model.test.ts`
+ * checks they equal the contracts'.
+ */
+export const DEMAND_CHANNEL_VALUES = ['app', 'phone', 'chat', 'visit', 'walk_in'] as const satisfies readonly DemandChannel[];
+/** The ways a resident asks staff to order for them (代办): every channel but the app. */
+export const STAFF_CHANNELS = DEMAND_CHANNEL_VALUES.filter((c): c is Exclude<DemandChannel, 'app'> => c !== 'app');
 
 /** The steps a resident sees: 点单 → 派单 → 接单 → 服务 → 完成 → 评价/结案. */
 export const ORDER_STEPS = ['submitted', 'dispatched', 'accepted', 'in_service', 'completed', 'finished'] as const;

@@ -17,8 +17,20 @@ const MEAL: ServiceItemDto = {
   languages: [],
   typicalMinutes: 90,
   volunteersNeeded: 1,
+  description: null,
+  teamIds: ['t-bugu'],
+  active: true,
+  disabledCommunityIds: [],
 };
-const REPAIR: ServiceItemDto = { ...MEAL, id: 'svc_repair', name: '小家电维修', nameBo: null, nameEn: 'Small repairs', category: 'neighbourhood', typicalMinutes: 45 };
+const REPAIR: ServiceItemDto = {
+  ...MEAL,
+  id: 'svc_repair',
+  name: '小家电维修',
+  nameBo: null,
+  nameEn: 'Small repairs',
+  category: 'neighbourhood',
+  typicalMinutes: 45,
+};
 const MENU = { items: [MEAL, REPAIR], nextCursor: null };
 
 const DEMAND: Demand = {
@@ -131,7 +143,13 @@ describe('H5 one-tap ordering (点单)', () => {
     fireEvent.click(screen.getByRole('button', { name: '确认下单' }));
     expect(await screen.findByText(/志愿服务是免费的/)).toBeTruthy();
     const body = requests.find((r) => r.method === 'POST')?.body as Record<string, unknown>;
-    expect(body).toEqual({ serviceItemId: 'svc_meal', description: '中午送一份饭，给50块辛苦费', gridId: 'g-1', urgency: 'normal', channel: 'app' });
+    expect(body).toEqual({
+      serviceItemId: 'svc_meal',
+      description: '中午送一份饭，给50块辛苦费',
+      gridId: 'g-1',
+      urgency: 'normal',
+      channel: 'app',
+    });
   });
 
   it('shows the 110/119/120 guidance of an emergency answer with call links, and no order number', async () => {
@@ -191,7 +209,14 @@ describe('H5 volunteer task', () => {
       teamId: 't-bugu',
       volunteerIds: ['v-06'],
       version: 5,
-      beneficiary: { id: 'p-08', name: '次仁卓玛', phone: '13900000008', phoneMasked: '139****0008', address: '桑伊社区 3 栋 2 单元', languages: ['bo', 'zh'] },
+      beneficiary: {
+        id: 'p-08',
+        name: '次仁卓玛',
+        phone: '13900000008',
+        phoneMasked: '139****0008',
+        address: '桑伊社区 3 栋 2 单元',
+        languages: ['bo', 'zh'],
+      },
     };
     let current = inService;
     const { requests } = mockApi({
@@ -255,7 +280,9 @@ describe('H5 grid worker: chat intake', () => {
       'GET /api/v1/grids': () => json(200, { items: [GRID], nextCursor: null }),
       'GET /api/v1/residents': () =>
         json(200, {
-          items: [{ id: 'p-08', name: '次仁卓玛', nameBo: null, phoneMasked: '139****0008', address: '3 栋 2 单元', gridId: 'g-1', age: 78 }],
+          items: [
+            { id: 'p-08', name: '次仁卓玛', nameBo: null, phoneMasked: '139****0008', address: '3 栋 2 单元', gridId: 'g-1', age: 78 },
+          ],
           nextCursor: null,
         }),
       'POST /api/v1/demands/intake': () =>
@@ -298,7 +325,9 @@ describe('H5 grid worker: chat intake', () => {
       'POST /api/v1/demands': () => json(201, { ...DEMAND, id: 'dmd_0077', channel: 'chat' }),
     });
     renderH5('/intake');
-    fireEvent.change(await screen.findByLabelText(/粘贴网格微信群的消息/), { target: { value: '3栋次仁卓玛阿姨想找人送午饭\n5栋楼道冒烟了' } });
+    fireEvent.change(await screen.findByLabelText(/粘贴网格微信群的消息/), {
+      target: { value: '3栋次仁卓玛阿姨想找人送午饭\n5栋楼道冒烟了' },
+    });
     fireEvent.click(screen.getByRole('button', { name: '生成需求草稿' }));
 
     const first = await screen.findByRole('article', { name: /草稿 1/ });

@@ -13,7 +13,7 @@ import { isApiError } from '../../lib/api-client';
 import { errorMessage } from '../../lib/error-message';
 import { formatNumber } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
-import { langAttr, localName } from '../../lib/localize';
+import { langAttr, localName, scriptLang } from '../../lib/localize';
 import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { TextAreaField } from '../components/form-field';
@@ -57,7 +57,7 @@ export default function OrderNewPage() {
       </Section>
     );
   }
-  if (!item || !name) {
+  if (!item || !name || (user.communityId && item.disabledCommunityIds.includes(user.communityId))) {
     return (
       <Section title={t('orders.new.title')}>
         <p className="h5-error">{t('orders.new.unknownItem')}</p>
@@ -102,6 +102,7 @@ export default function OrderNewPage() {
         <p className="h5-muted">
           {t(`domains.${item.category}`)} · {t('orders.menu.typical', { minutes: formatNumber(item.typicalMinutes, language) })}
         </p>
+        {item.description && <p lang={scriptLang(item.description)}>{item.description}</p>}
       </div>
       <TextAreaField
         label={t('orders.new.description')}

@@ -41,7 +41,9 @@ export default function ServiceMenuPage() {
       {items.isError && <ErrorNotice error={items.error} onRetry={() => void items.refetch()} />}
       {items.isSuccess && items.data.items.length === 0 && <p className="h5-muted">{t('common.empty')}</p>}
       {items.isSuccess &&
-        groupByCategory(items.data.items).map(([category, group]) => (
+        groupByCategory(
+          items.data.items.filter((item) => !(me.data?.communityId && item.disabledCommunityIds.includes(me.data.communityId))),
+        ).map(([category, group]) => (
           <Section key={category} title={t(`domains.${category}`)} className="service-menu__group">
             <ul className="service-menu__items">
               {group.map((item) => {

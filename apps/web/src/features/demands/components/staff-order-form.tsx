@@ -2,14 +2,14 @@ import { useState, type FormEvent } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
-import { DEMAND_CHANNELS, type Demand, type DemandChannel, type DemandUrgency, type Grid } from '@duodi/contracts';
+import type { Demand, DemandChannel, DemandUrgency, Grid } from '@duodi/contracts';
 import { isApiError } from '../../../lib/api-client';
 import { errorMessage } from '../../../lib/error-message';
 import { currentLanguage } from '../../../lib/i18n';
 import { localName } from '../../../lib/localize';
 import { SelectField, TextAreaField } from '../../../h5/components/form-field';
 import { useCreateDemand, useGridResidents, useServiceItems, type DemandOrder } from '../api/demands';
-import { timeWindow, type TimeChoice, availableTimeChoices } from '../model';
+import { STAFF_CHANNELS, availableTimeChoices, timeWindow, type TimeChoice } from '../model';
 import { useIdempotencyKey } from '../use-idempotency';
 import { ChoiceGroup } from './choice-group';
 import { EmergencyGuidance } from './emergency';
@@ -22,8 +22,6 @@ export type StaffOrderDraft = {
   description: string;
   channel: Exclude<DemandChannel, 'app'>;
 };
-
-const STAFF_CHANNELS = DEMAND_CHANNELS.filter((c): c is Exclude<DemandChannel, 'app'> => c !== 'app');
 
 /** A resident whose name the message mentions, to preselect (the worker still checks it). */
 export function guessBeneficiary(hint: string | null, residents: readonly { id: string; name: string; nameBo: string | null }[]): string {
