@@ -1,28 +1,17 @@
 import { useMemo } from 'react';
-import type { ServiceItemDto } from '@duodi/contracts';
-import { useQuery } from '@tanstack/react-query';
 import { useCommunities } from '../organization/api/get-communities';
 import { useGrids } from '../organization/api/get-grids';
 import { useTeams } from '../organization/api/get-teams';
-import { apiRequest } from '../../lib/api-client';
-import type { Page } from '../../lib/page';
+import { useStaffServiceItems } from './api/service-items';
 
 type Named = { id: string; name: string; nameBo?: string | null; nameEn?: string | null };
 
 const byId = <T extends Named>(items: readonly T[] | undefined) => new Map((items ?? []).map((item) => [item.id, item]));
 
-/** The public menu (names of the items a demand refers to). */
-export function useServiceMenu() {
-  return useQuery({
-    queryKey: ['service-items', 'public'],
-    queryFn: () => apiRequest<Page<ServiceItemDto>>('/api/v1/service-items'),
-    staleTime: 10 * 60_000,
-  });
-}
-
 /** Names of the places, teams and items demands point at by id, for cards and tables. */
 export function useDispatchLookups() {
-  const items = useServiceMenu();
+  // The whole menu (`all=1`, staff), so demands of an item switched off since still show its name.
+  const items = useStaffServiceItems();
   const communities = useCommunities();
   const grids = useGrids(null);
   const teams = useTeams(null);

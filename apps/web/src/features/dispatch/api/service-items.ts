@@ -4,13 +4,7 @@ import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
 
 /** A menu item as staff see it (`GET /service-items?all=1`): switched-off items too, with the teams providing it (资源清单). */
-export type StaffServiceItem = ServiceItemDto & {
-  description: string | null;
-  active: boolean;
-  teamIds: string[];
-  /** Communities that switched the item off for themselves. */
-  disabledCommunityIds: string[];
-};
+export type StaffServiceItem = ServiceItemDto;
 
 /** `POST /service-items` (street admin); `PATCH` takes any part of it. */
 export type ServiceItemInput = {
