@@ -259,16 +259,88 @@ describe('H5 volunteer task', () => {
       'GET /api/v1/me': () => json(200, VOLUNTEER),
       'GET /api/v1/service-items': () => json(200, MENU),
       'GET /api/v1/demands/dmd_0001': () => json(200, assigned),
+      'GET /api/v1/me/offers': () =>
+        json(200, {
+          items: [
+            {
+              id: 'off_1',
+              status: 'offered',
+              teamId: 't-bugu',
+              createdAt: '2026-11-29T10:05:00+08:00',
+              expiresAt: '2026-11-30T10:05:00+08:00',
+              demand: { ...assigned, acceptedCount: 0 },
+            },
+          ],
+          nextCursor: null,
+        }),
       'POST /api/v1/demands/dmd_0001/decline': () => json(200, { offer: { id: 'off_1', status: 'declined' }, openOffers: 0 }),
     });
     renderH5('/tasks/dmd_0001');
     expect(await screen.findByText('接单后可以看到住址和电话。')).toBeTruthy();
     expect(screen.getByRole('button', { name: '接单' })).toBeTruthy();
-    fireEvent.click(screen.getByRole('button', { name: '婉拒' }));
+    fireEvent.click(await screen.findByRole('button', { name: '婉拒' }));
     fireEvent.change(screen.getByLabelText(/婉拒原因/), { target: { value: '这周不在拉萨' } });
     fireEvent.click(screen.getByRole('button', { name: '确认婉拒' }));
     expect(await screen.findByText(/已婉拒/)).toBeTruthy();
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ reason: '这周不在拉萨' });
+  });
+});
+
+describe('H5 volunteer offers', () => {
+  it('lists my tasks, the offers made to me and my team’s open demands; an open demand without an offer can only be accepted', async () => {
+    const accepted: Demand = { ...DEMAND, id: 'dmd_0002', status: 'accepted', teamId: 't-bugu', volunteerIds: ['v-06'] };
+    const open: Demand = { ...DEMAND, id: 'dmd_0003', status: 'assigned', teamId: 't-bugu', serviceItemId: 'svc_repair', version: 2 };
+    let current = open;
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(200, VOLUNTEER),
+      'GET /api/v1/service-items': () => json(200, MENU),
+      'GET /api/v1/me/offers': () =>
+        json(200, {
+          items: [
+            {
+              id: 'off_9',
+              status: 'offered',
+              teamId: 't-bugu',
+              createdAt: '2026-11-29T10:05:00+08:00',
+              expiresAt: '2026-11-30T10:05:00+08:00',
+              demand: {
+                ...DEMAND,
+                id: 'dmd_0009',
+                status: 'assigned',
+                description: '周六帮忙打扫楼道',
+                acceptedCount: 1,
+                volunteersNeeded: 4,
+              },
+            },
+          ],
+          nextCursor: null,
+        }),
+      'GET /api/v1/demands': (req) => {
+        const status = req.url.searchParams.get('status');
+        const items = status === 'accepted' ? [accepted] : status === 'assigned' ? [open] : [];
+        return json(200, { items, nextCursor: null });
+      },
+      'GET /api/v1/demands/dmd_0003': () => json(200, current),
+      'POST /api/v1/demands/dmd_0003/accept': () => {
+        current = { ...open, status: 'accepted', volunteerIds: ['v-06'], version: 3 };
+        return json(200, current);
+      },
+    });
+    renderH5('/offers');
+    const tasks = await screen.findByRole('region', { name: '我的任务' });
+    expect((await within(tasks).findByRole('link', { name: /助餐送餐/ })).getAttribute('href')).toBe('/tasks/dmd_0002');
+    const offered = screen.getByRole('region', { name: '邀请我接的单' });
+    const offer = await within(offered).findByRole('link', { name: /周六帮忙打扫楼道/ });
+    expect(offer.getAttribute('href')).toBe('/tasks/dmd_0009');
+    expect(within(offer).getByText('已接单 1 / 需要 4 人')).toBeTruthy();
+    const teamOpen = await screen.findByRole('region', { name: '本队还缺人的需求' });
+    fireEvent.click(within(teamOpen).getByRole('link', { name: /小家电维修/ }));
+
+    fireEvent.click(await screen.findByRole('button', { name: '接单' }));
+    expect(screen.queryByRole('button', { name: '婉拒' })).toBeNull();
+    expect(await screen.findByRole('button', { name: '开始服务' })).toBeTruthy();
+    const post = requests.find((r) => r.method === 'POST');
+    expect([post?.path, post?.body]).toEqual(['/api/v1/demands/dmd_0003/accept', {}]);
   });
 });
 

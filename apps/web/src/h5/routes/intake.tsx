@@ -67,7 +67,7 @@ export default function IntakePage() {
       {intake.isSuccess && (
         <Section title={t('intake.drafts', { count: drafts.length })}>
           {drafts.length === 0 && <p className="h5-muted">{t('intake.none')}</p>}
-          <ol className="intake-drafts" style={{ listStyle: 'none', padding: 0, margin: 0 }}>
+          <ol className="intake-drafts">
             {drafts.map((draft, index) => (
               <li key={`${index}-${draft.sourceText.slice(0, 20)}`}>
                 <DraftCard draft={draft} index={index} grids={grids} fallbackGridId={grids.length === 1 ? (grids[0]?.id ?? '') : ''} />

@@ -2,7 +2,7 @@ import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Demand, Me } from '@duodi/contracts';
 import { useMe } from '../../features/account/api/get-me';
-import { useDemand, useServiceItems } from '../../features/demands/api/demands';
+import { useDemand, useMyOffers, useServiceItems } from '../../features/demands/api/demands';
 import { DemandFacts } from '../../features/demands/components/demand-facts';
 import { ServiceItemName, useServiceItemMap } from '../../features/demands/components/service-item-name';
 import { OrderSteps } from '../../features/demands/components/status';
@@ -59,6 +59,7 @@ export default function TaskDetailPage() {
   const demand = useDemand(id);
   const menu = useServiceItemMap();
   const menuState = useServiceItems();
+  const offers = useMyOffers({ enabled: Boolean(me.data?.volunteerId) });
   useDocumentTitle(t('offers.taskTitle'), t('app.name'));
 
   if (demand.isPending) return <Loading />;
@@ -66,6 +67,8 @@ export default function TaskDetailPage() {
   const d = demand.data;
   const item = menu.get(d.serviceItemId);
   const { accepted, canAnswer } = relation(me.data ?? null, d);
+  // Declining is answering an offer (DR-16): without one of mine open, the API would say 409.
+  const hasOffer = (offers.data?.items ?? []).some((offer) => offer.demand.id === d.id && offer.status === 'offered');
   const slotsLeft = d.volunteersNeeded - d.volunteerIds.length;
 
   return (
@@ -85,7 +88,7 @@ export default function TaskDetailPage() {
       {canAnswer && (
         <Section title={t('offers.answerTitle')}>
           <p className="h5-muted">{t('offers.answerHint')}</p>
-          <AnswerOffer demand={d} />
+          <AnswerOffer demand={d} canDecline={hasOffer} />
         </Section>
       )}
       {accepted && d.status === 'accepted' && (

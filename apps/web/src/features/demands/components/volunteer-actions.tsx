@@ -26,8 +26,8 @@ function StepError({ error }: { error: unknown }) {
   );
 }
 
-/** 接单 or 不接 (DR-16: nobody is force-assigned); declining asks for an optional reason first. */
-export function AnswerOffer({ demand, onDeclined }: { demand: Demand; onDeclined?: () => void }) {
+/** 接单 or 婉拒 an offer (DR-16: nobody is force-assigned); declining asks for an optional reason first. */
+export function AnswerOffer({ demand, canDecline, onDeclined }: { demand: Demand; canDecline: boolean; onDeclined?: () => void }) {
   const { t } = useTranslation();
   const accept = useStep(demand);
   const decline = useDemandStep(demand.id);
@@ -77,9 +77,11 @@ export function AnswerOffer({ demand, onDeclined }: { demand: Demand; onDeclined
       <Button block size="large" color="primary" loading={accept.mutation.isPending} onClick={() => accept.send({ action: 'accept' })}>
         {t('offers.accept')}
       </Button>
-      <Button block size="large" fill="outline" onClick={() => setDeclining(true)}>
-        {t('offers.decline')}
-      </Button>
+      {canDecline && (
+        <Button block size="large" fill="outline" onClick={() => setDeclining(true)}>
+          {t('offers.decline')}
+        </Button>
+      )}
     </div>
   );
 }
