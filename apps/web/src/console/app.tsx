@@ -34,6 +34,9 @@ const DemandsPage = lazy(() => import('./routes/demands'));
 const DemandDetailPage = lazy(() => import('./routes/demand-detail'));
 const DispatchSuggestionsPage = lazy(() => import('./routes/dispatch-suggestions'));
 const ServiceMenuPage = lazy(() => import('./routes/service-menu'));
+const ActivitiesPage = lazy(() => import('./routes/activities'));
+const ActivityDetailPage = lazy(() => import('./routes/activity-detail'));
+const CampaignsPage = lazy(() => import('./routes/campaigns'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 /** Signed-in staff get the console; others a clear message with a way back to the H5. */
@@ -85,6 +88,9 @@ export function ConsoleRoutes() {
         <Route path="demands/:id" element={<Section name="demands" page={<DemandDetailPage />} />} />
         <Route path="dispatch-suggestions" element={<Section name="dispatchSuggestions" page={<DispatchSuggestionsPage />} />} />
         <Route path="service-menu" element={<Section name="serviceMenu" page={<ServiceMenuPage />} />} />
+        <Route path="activities" element={<Section name="activities" page={<ActivitiesPage />} />} />
+        <Route path="activities/:id" element={<Section name="activities" page={<ActivityDetailPage />} />} />
+        <Route path="campaigns" element={<Section name="campaigns" page={<CampaignsPage />} />} />
         <Route path="me" element={<MePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

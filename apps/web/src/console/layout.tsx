@@ -19,6 +19,7 @@ import { useLogout } from '../features/account/api/logout';
 import { currentLanguage } from '../lib/i18n';
 import { localName } from '../lib/localize';
 import { LanguageSwitch } from './components/language-switch';
+import { NotificationBell } from './components/notification-bell';
 import { Loading } from './components/query-state';
 import { navFor, type ConsoleSection } from './nav';
 
@@ -38,6 +39,8 @@ const ICONS: Record<ConsoleSection, ReactNode> = {
   demands: <FlagIcon />,
   dispatchSuggestions: <TeamIcon />,
   serviceMenu: <BuildingIcon />,
+  activities: <FlagIcon />,
+  campaigns: <HomeIcon />,
   me: <UserIcon />,
 };
 
@@ -71,6 +74,7 @@ export function ConsoleLayout({ me }: { me: Me }) {
       </Layout.Sider>
       <Layout>
         <Layout.Header className="console-header">
+          <NotificationBell />
           <LanguageSwitch />
           <a href="/">{t('console.h5Link')}</a>
           <span className="console-header__user">

@@ -12,6 +12,8 @@ export type ConsoleSection =
   | 'units'
   | 'deletionRequests'
   | 'recoveryRequests'
+  | 'activities'
+  | 'campaigns'
   | 'dispatchBoard'
   | 'demands'
   | 'dispatchSuggestions'
@@ -40,6 +42,8 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { section: 'demands', path: '/demands', roles: ['street_admin', 'community_admin', 'grid_worker', 'team_leader'] },
   { section: 'dispatchSuggestions', path: '/dispatch-suggestions', roles: ['street_admin', 'community_admin', 'team_leader'] },
   { section: 'serviceMenu', path: '/service-menu', roles: ['street_admin', 'community_admin'] },
+  { section: 'activities', path: '/activities', roles: ['street_admin', 'community_admin', 'team_leader'] },
+  { section: 'campaigns', path: '/campaigns', roles: ['street_admin', 'community_admin', 'grid_worker', 'team_leader'] },
   { section: 'me', path: '/me', roles: 'all' },
 ];
 

@@ -22,6 +22,8 @@ describe(navFor.name, () => {
       'demands',
       'dispatchSuggestions',
       'serviceMenu',
+      'activities',
+      'campaigns',
       'me',
     ]);
   });
@@ -48,6 +50,8 @@ describe(navFor.name, () => {
       'dispatchBoard',
       'demands',
       'dispatchSuggestions',
+      'activities',
+      'campaigns',
       'me',
     ]);
   });
@@ -62,6 +66,7 @@ describe(navFor.name, () => {
       'imports',
       'dispatchBoard',
       'demands',
+      'campaigns',
       'me',
     ]);
   });
