@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react';
 import { Drawer } from 'antd';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
@@ -16,6 +16,25 @@ import { DeadlineLegend, useNow } from '../components/dispatch-parts';
 import { Loading, ProblemAlert } from '../components/query-state';
 
 const COLUMN_LIMIT = 50;
+const BarChart = lazy(() => import('../components/volunteers-chart'));
+
+/** ECharts draws on a canvas; where there is none (jsdom, very old browsers) the column headings carry the counts alone. */
+let canvasOk: boolean | undefined;
+function canvasSupported(): boolean {
+  if (canvasOk === undefined) canvasOk = probeCanvas();
+  return canvasOk;
+}
+function probeCanvas(): boolean {
+  try {
+    return (
+      typeof HTMLCanvasElement !== 'undefined' &&
+      !navigator.userAgent.includes('jsdom') &&
+      Boolean(document.createElement('canvas').getContext('2d'))
+    );
+  } catch {
+    return false;
+  }
+}
 
 function BoardColumn({
   column,
@@ -24,7 +43,9 @@ function BoardColumn({
   lookups,
   now,
   onOpen,
+  onCount,
 }: {
+  onCount: (key: string, count: number | null) => void;
   column: (typeof BOARD_COLUMNS)[number];
   filters: Omit<DemandFilters, 'status'>;
   me: Me;
@@ -37,6 +58,8 @@ function BoardColumn({
   const headingId = `dispatch-column-${column.key}`;
   const items = query.data?.items ?? [];
   const overdue = items.filter((d) => d.overdue).length;
+  const count = query.data ? items.length : null;
+  useEffect(() => onCount(column.key, count), [onCount, column.key, count]);
   return (
     <section
       className="dispatch-column"
@@ -69,6 +92,10 @@ export default function DispatchBoardPage() {
   const now = useNow();
   const [filters, setFilters] = useState<Omit<DemandFilters, 'status'>>({});
   const [openId, setOpenId] = useState<string | null>(null);
+  const [counts, setCounts] = useState<Record<string, number | null>>({});
+  const onCount = useCallback((key: string, count: number | null) => setCounts((c) => (c[key] === count ? c : { ...c, [key]: count })), []);
+  const chartData = BOARD_COLUMNS.map((column) => ({ name: t(`dispatch.column.${column.key}`), value: counts[column.key] ?? 0 }));
+  const chartReady = canvasSupported() && BOARD_COLUMNS.every((column) => typeof counts[column.key] === 'number');
   if (!me) return <Loading />;
   return (
     <>
@@ -85,9 +112,29 @@ export default function DispatchBoardPage() {
         withFocus={hasRole(me, 'street_admin', 'community_admin', 'grid_worker')}
       />
       <DeadlineLegend />
+      {chartReady && (
+        <Suspense fallback={null}>
+          <BarChart
+            data={chartData}
+            seriesName={t('dispatch.board.chartSeries')}
+            label={t('dispatch.board.chartSummary', {
+              summary: chartData.map((d) => `${d.name} ${d.value}`).join(t('dispatch.board.chartJoin')),
+            })}
+          />
+        </Suspense>
+      )}
       <div className="dispatch-board" style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start', paddingBottom: 8 }}>
         {BOARD_COLUMNS.map((column) => (
-          <BoardColumn key={column.key} column={column} filters={filters} me={me} lookups={lookups} now={now} onOpen={setOpenId} />
+          <BoardColumn
+            key={column.key}
+            column={column}
+            filters={filters}
+            me={me}
+            lookups={lookups}
+            now={now}
+            onOpen={setOpenId}
+            onCount={onCount}
+          />
         ))}
       </div>
       <Drawer
