@@ -27,6 +27,7 @@ const IntakePage = lazy(() => import('./routes/intake'));
 const ProxyOrderPage = lazy(() => import('./routes/proxy-order'));
 const GridOrdersPage = lazy(() => import('./routes/grid-orders'));
 const TeamDemandsPage = lazy(() => import('./routes/team-demands'));
+const NotificationsPage = lazy(() => import('./routes/notifications'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 export function H5Routes() {
@@ -55,6 +56,7 @@ export function H5Routes() {
         <Route path="proxy-order" element={<ProxyOrderPage />} />
         <Route path="grid-orders" element={<GridOrdersPage />} />
         <Route path="team-demands" element={<TeamDemandsPage />} />
+        <Route path="notifications" element={<NotificationsPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

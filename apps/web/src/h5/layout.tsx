@@ -3,6 +3,7 @@ import { Link, NavLink, Outlet } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { HomeIcon, OrgIcon, UserIcon } from '../components/ui/icons';
 import { useApplyServerPreferences } from '../features/account/hooks/use-preferences';
+import { H5NotificationBell } from '../features/notifications/h5-bell';
 import { LanguageSwitch } from './components/language-switch';
 import { Loading } from './components/query-state';
 
@@ -23,7 +24,10 @@ export function H5Layout() {
         <Link to="/" className="h5-header__brand">
           {t('app.street')}
         </Link>
-        <LanguageSwitch />
+        <div className="h5-header__tools">
+          <H5NotificationBell />
+          <LanguageSwitch />
+        </div>
       </header>
       <main id="main" className="h5-main" tabIndex={-1}>
         <Suspense fallback={<Loading />}>
