@@ -392,6 +392,22 @@ describe('H5 grid worker: chat intake', () => {
               feeFlag: false,
               reasons: [],
             },
+            {
+              sourceText: '7栋电饭锅坏了',
+              sender: null,
+              postedAt: null,
+              language: 'zh',
+              serviceItemId: null,
+              confidence: 0.3,
+              alternatives: [{ serviceItemId: 'svc_repair', score: 3 }],
+              gridId: null,
+              urgency: 'normal',
+              contactPhone: '13912345678',
+              beneficiaryHint: null,
+              emergency: null,
+              feeFlag: false,
+              reasons: [],
+            },
           ],
         }),
       'POST /api/v1/demands': () => json(201, { ...DEMAND, id: 'dmd_0077', channel: 'chat' }),
@@ -407,6 +423,11 @@ describe('H5 grid worker: chat intake', () => {
     const second = screen.getByRole('article', { name: /草稿 2 · 紧急情况/ });
     expect(within(second).getByRole('link', { name: '拨打 119（火警）' }).getAttribute('href')).toBe('tel:119');
     expect(within(second).queryByRole('button', { name: '确认生成订单' })).toBeNull();
+    const third = screen.getByRole('article', { name: /草稿 3 · 未识别服务项目/ });
+    expect(await within(third).findByText('可能是：小家电维修')).toBeTruthy();
+    expect(within(third).getByText(/联系电话 13912345678/)).toBeTruthy();
+    // An unknown grid falls back to the worker's only grid.
+    expect((within(third).getByLabelText('网格') as HTMLSelectElement).value).toBe('g-1');
     expect(requests.find((r) => r.path === '/api/v1/demands/intake')?.body).toEqual({
       text: '3栋次仁卓玛阿姨想找人送午饭\n5栋楼道冒烟了',
       gridId: 'g-1',

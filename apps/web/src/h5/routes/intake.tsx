@@ -10,7 +10,7 @@ import { useStaffGrids } from '../../features/demands/use-staff-grids';
 import { errorMessage } from '../../lib/error-message';
 import { formatNumber } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
-import { scriptLang } from '../../lib/localize';
+import { localName, scriptLang } from '../../lib/localize';
 import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { TextAreaField } from '../components/form-field';
@@ -96,6 +96,12 @@ function DraftCard({
   const items = useServiceItems();
   const item = items.data?.items.find((i) => i.id === draft.serviceItemId);
   const headingId = `intake-draft-${index}`;
+  // Not sure of the item: the closest candidates as a hint; the worker picks one below.
+  const maybe = draft.alternatives
+    .map((alt) => items.data?.items.find((i) => i.id === alt.serviceItemId))
+    .filter((i): i is NonNullable<typeof i> => Boolean(i))
+    .slice(0, 3)
+    .map((i) => localName(i, language).text);
   return (
     <article className={`intake-draft${draft.emergency ? ' intake-draft--emergency' : ''}`} aria-labelledby={headingId}>
       <h3 id={headingId}>
@@ -111,6 +117,9 @@ function DraftCard({
         {draft.contactPhone ? ` · ${t('intake.phone', { phone: draft.contactPhone })}` : ''}
         {draft.urgency === 'urgent' ? ` · ${t('orders.urgency.urgent')}` : ''}
       </p>
+      {!draft.emergency && !item && maybe.length > 0 && (
+        <p className="h5-muted">{t('intake.maybe', { items: maybe.join(language === 'en' ? ', ' : '、') })}</p>
+      )}
       {draft.feeFlag && <p className="h5-notice">{t('orders.feeFlag')}</p>}
       {draft.emergency ? (
         <EmergencyGuidance calls={[draft.emergency.call]} message={t('intake.emergencyBody', { call: draft.emergency.call })} />
