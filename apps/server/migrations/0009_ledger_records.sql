@@ -87,10 +87,13 @@ CREATE TABLE point_rules (
 );
 
 -- Service records: who created and decided them, what was credited (points, coins, the part of the
--- coins above the deposit cap), complaint zeroing and its appeal. A zeroed record keeps status
+-- coins above the deposit cap; credit_seq numbers each crediting, which names its ledger keys), complaint
+-- zeroing and its appeal. A zeroed record keeps status
 -- 'verified' with credited_minutes 0; its old value lives in service_record_corrections.
 ALTER TABLE service_records DROP CONSTRAINT service_records_credited_minutes_check;
-ALTER TABLE service_records ADD CONSTRAINT service_records_credited_minutes_check CHECK (credited_minutes BETWEEN 0 AND 1440);
+-- 0 after a zeroing; an 导入 record may carry the hours from before the platform in one row.
+ALTER TABLE service_records ADD CONSTRAINT service_records_credited_minutes_check
+  CHECK (credited_minutes BETWEEN 0 AND 1440 OR (source = 'import' AND credited_minutes > 0));
 ALTER TABLE service_records
   ADD COLUMN created_by_account_id text REFERENCES accounts(id),
   ADD COLUMN decided_by_account_id text REFERENCES accounts(id),
@@ -98,6 +101,7 @@ ALTER TABLE service_records
   ADD COLUMN points_credited int NOT NULL DEFAULT 0,
   ADD COLUMN coins_deposited int NOT NULL DEFAULT 0,
   ADD COLUMN coins_over_cap int NOT NULL DEFAULT 0,
+  ADD COLUMN credit_seq int NOT NULL DEFAULT 0,
   ADD COLUMN zeroed_at timestamptz,
   ADD COLUMN version int NOT NULL DEFAULT 1;
 CREATE INDEX service_records_queue_idx ON service_records (street_id, status, created_at DESC, id DESC);

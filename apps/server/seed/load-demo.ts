@@ -39,6 +39,7 @@ import {
 import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { buildRecoveryDemo } from './recovery.js';
+import { loadRecordsDemo } from './records.js';
 import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, REFERENCE_DATE, buildDemoData, type DemoData } from './build.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
@@ -299,6 +300,8 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
       (c) => tx.insert(serviceRecords).values(c.map((r) => ({ ...r, streetId, servedOn: shanghaiDate(r.servedOn), source: 'demand' as const }))),
       progress,
     );
+    // 0009: 18 months of verified records summing to each volunteer's hours, the queue, the ledger.
+    await loadRecordsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, seed });
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
     progress?.('accounts', data.accounts.length, data.accounts.length);

@@ -25,6 +25,9 @@ import { recoveryRoutes } from './modules/recovery/index.js';
 import { demandsRoutes } from './modules/demands/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { activitiesRoutes } from './modules/activities/index.js';
+import { ledgerRoutes } from './modules/ledger/index.js';
+import { recordsRoutes } from './modules/records/index.js';
+import { timeBankRoutes } from './modules/timebank/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -114,6 +117,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(demandsRoutes);
       await api.register(notificationsRoutes);
       await api.register(activitiesRoutes);
+      await api.register(ledgerRoutes);
+      await api.register(recordsRoutes);
+      await api.register(timeBankRoutes);
     },
     { prefix: '/api/v1' },
   );

@@ -10,6 +10,7 @@ import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { Deps } from './platform/deps.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js';
 import { escalateOverdue } from './modules/demands/index.js';
+import { expireWithdrawals } from './modules/timebank/index.js';
 import { endOverdueActivities, sendActivityReminders } from './modules/activities/index.js';
 import { channelConfigFromEnv, createChannelAdapters, startOutboxWorker, type OutboxWorker } from './modules/notifications/index.js';
 
@@ -97,6 +98,10 @@ async function main() {
       .then(() => endOverdueActivities(deps, now))
       .catch((err: unknown) => app?.log.error({ err }, 'activity jobs failed'));
   }, 60_000).unref();
+  // DR-13: time-bank withdrawals nobody confirmed in time go back to the holder (every 10 minutes).
+  setInterval(() => {
+    if (!closing) expireWithdrawals(deps, new Date()).catch((err: unknown) => app?.log.error({ err }, 'time-bank expiry failed'));
+  }, 10 * 60_000).unref();
   // Notifications: deliver the outbox (SMS / WeChat when SMS_ENDPOINT / WECHAT_TEMPLATE_ENDPOINT are set, else the log).
   outbox = startOutboxWorker({ db: deps.db, crypto, log: app.log, adapters: createChannelAdapters(channelConfigFromEnv(), app.log) });
   const base = `http://localhost:${config.port}`;

@@ -118,4 +118,3 @@ export const timeBankWithdrawals = pgTable('time_bank_withdrawals', {
   version: integer('version').notNull().default(1),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
-

@@ -11,5 +11,6 @@ export {
   type SystemAccountKind,
   type TransferInput,
   type TransferResult,
-} from './ledger.core.js';
-export { checkLedgerInvariants, type LedgerInvariantReport } from './ledger.invariants.js';
+} from './transfer.service.js';
+export { ledgerRoutes } from './ledger.routes.js';
+export { checkLedgerInvariants, type LedgerInvariantReport } from './invariants.repository.js';

@@ -3,11 +3,11 @@
 // the key, so a restarted process can retry the previous round's keys with the same payload.
 // The process itself is crash-main.ts.
 import crypto from 'node:crypto';
-import { openDatabase, type Database } from '../../../platform/db/client.js';
-import { readMigrations } from '../../../platform/db/migrate.js';
-import { withTransaction } from '../../../platform/db/tx.js';
-import { isAppError } from '../../../platform/errors.js';
-import { personAccountId, systemAccountId, transfer, type Currency } from '../index.js';
+import { openDatabase, type Database } from '../../src/platform/db/client.js';
+import { readMigrations } from '../../src/platform/db/migrate.js';
+import { withTransaction } from '../../src/platform/db/tx.js';
+import { isAppError } from '../../src/platform/errors.js';
+import { personAccountId, systemAccountId, transfer, type Currency } from '../../src/modules/ledger/index.js';
 
 export const CRASH_STREET = 'crash_street';
 const PEOPLE = ['cp1', 'cp2', 'cp3', 'cp4'];

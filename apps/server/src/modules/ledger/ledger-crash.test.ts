@@ -6,18 +6,18 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
-import { queryRows } from '../../../platform/db/client.js';
-import { checkLedgerInvariants } from '../ledger.invariants.js';
-import { CRASH_STREET, openCrashDb, payloadOf } from './crash-child.js';
-import { postgresUrl, usePostgres, withDatabase } from '../../../../test/test-env.js';
+import { queryRows } from '../../platform/db/client.js';
+import { checkLedgerInvariants } from './invariants.repository.js';
+import { CRASH_STREET, openCrashDb, payloadOf } from '../../../test/ledger-crash/crash-child.js';
+import { postgresUrl, usePostgres, withDatabase } from '../../../test/test-env.js';
 
 // Kills a process that posts ledger transfers with SIGKILL at random points, several rounds; each
 // restart first retries the previous round's keys with the same payloads. Every transfer the process
 // acknowledged must be there exactly once with its payload, and the ledger invariants must hold.
 // Runs on PGlite (a temporary DATA_DIR) and, when TEST_DATABASE_URL is set, on PostgreSQL.
 
-const root = path.resolve(import.meta.dirname, '../../../../../..');
-const childScript = path.join(import.meta.dirname, 'crash-main.ts');
+const root = path.resolve(import.meta.dirname, '../../../../..');
+const childScript = path.join(root, 'apps/server/test/ledger-crash/crash-main.ts');
 const children = new Set<ChildProcess>();
 const cleanups: (() => Promise<void>)[] = [];
 

@@ -1,7 +1,7 @@
 // The process the crash test kills (see crash-child.ts):
 //   LEDGER_CRASH_DB = pglite:<dir> | postgres://…   LEDGER_CRASH_ROUND = n   LEDGER_CRASH_RETRY = prefix:count
 import { sql } from 'drizzle-orm';
-import { migrate } from '../../../platform/db/migrate.js';
+import { migrate } from '../../src/platform/db/migrate.js';
 import { CRASH_STREET, ledgerMigrations, openCrashDb, postKey } from './crash-child.js';
 
 async function main(): Promise<void> {
