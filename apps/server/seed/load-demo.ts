@@ -40,6 +40,7 @@ import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { buildRecoveryDemo } from './recovery.js';
 import { loadRecordsDemo } from './records.js';
+import { loadRewardsDemo } from './rewards.js';
 import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, REFERENCE_DATE, buildDemoData, type DemoData } from './build.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
@@ -302,6 +303,8 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
     );
     // 0009: 18 months of verified records summing to each volunteer's hours, the queue, the ledger.
     await loadRecordsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, seed });
+    // 0010: 爱心超市 catalog and orders, star awards in every state, certificate issuers and certificates.
+    await loadRewardsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, data });
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
     progress?.('accounts', data.accounts.length, data.accounts.length);

@@ -9,6 +9,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError, type FieldProblem } from '../../platform/errors.js';
 import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { grantRoleToPerson, revokeRoleFromPerson } from '../accounts/index.js';
+import { periodService } from '../reports/index.js';
 import { parseQuarter, quarterOf } from './period.js';
 import * as repo from './party.repository.js';
 import { assertCanViewUnit, inReviewScope, reviewScope } from './party.policy.js';
@@ -216,5 +217,7 @@ export async function listUnitPartyMembers(
     ...(key ? { afterNo: key[0] as string } : {}),
   });
   const page = pageFrom(rows, input.limit, (r) => [r.volunteer_no]);
-  return { items: page.items.map(presentUnitMember), nextCursor: page.nextCursor };
+  // DR-18: community-side points of the quarter from the ledger's postings for verified records.
+  const service = await periodService(deps.db, page.items.map((r) => r.volunteer_id), quarter.from, quarter.to);
+  return { items: page.items.map((r) => ({ ...presentUnitMember(r), points: service.get(r.volunteer_id)?.points ?? 0 })), nextCursor: page.nextCursor };
 }

@@ -1,0 +1,2 @@
+export { reportsRoutes } from './reports.routes.js';
+export { periodService } from './reports.service.js';
