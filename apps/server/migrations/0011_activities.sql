@@ -136,6 +136,8 @@ CREATE TABLE care_plans (
   last_demand_id text,
   missed_count int NOT NULL DEFAULT 0,
   last_missed_at timestamptz,
+  -- the next_due_at the grid worker was last told about (the visit task), so each due date is told once
+  due_notified_for timestamptz,
   active boolean NOT NULL DEFAULT true,
   created_by_account_id text NOT NULL REFERENCES accounts(id),
   created_at timestamptz NOT NULL DEFAULT now(),

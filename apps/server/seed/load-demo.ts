@@ -35,10 +35,17 @@ import {
   demandVolunteers,
   serviceRecords,
   recoveryRequests,
+  activities,
+  activityHistory,
+  activitySignups,
+  visitCampaigns,
+  visits,
+  carePlans,
 } from '../src/schema/index.js';
 import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { buildRecoveryDemo } from './recovery.js';
+import { buildActivitiesDemo } from './activities.js';
 import { loadRecordsDemo } from './records.js';
 import { loadRewardsDemo } from './rewards.js';
 import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, REFERENCE_DATE, buildDemoData, type DemoData } from './build.js';
@@ -150,6 +157,8 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
   // 0006: 找回账号 requests (new phone encrypted + blind index + mask, password as scrypt hash).
   const recoveryDemo = buildRecoveryDemo(data, opts.referenceDate ?? REFERENCE_DATE);
   const recoveryHashes = await Promise.all(recoveryDemo.map(() => hashPassword(DEMO_PASSWORD)));
+  // 0011: activities, sign-ups and check-ins, the 幸福敲敲门 campaign with visit logs, care plans.
+  const activityDemo = buildActivitiesDemo(data, opts.referenceDate ?? REFERENCE_DATE);
 
   const streetId = data.street.id;
   const personRows = data.persons.map((p) => ({
@@ -305,6 +314,15 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
     await loadRecordsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, seed });
     // 0010: 爱心超市 catalog and orders, star awards in every state, certificate issuers and certificates.
     await loadRewardsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, data });
+    // 0011: activities (records before the sign-ups that point at them), the campaign, visits, care plans.
+    await tx.insert(activities).values(activityDemo.activities.map((a) => ({ ...a, streetId })));
+    await tx.insert(activityHistory).values(activityDemo.history.map((h) => ({ ...h, streetId })));
+    await tx.insert(serviceRecords).values(activityDemo.records.map((r) => ({ ...r, streetId, servedOn: shanghaiDate(r.servedOn), source: 'auto' as const, status: 'pending' as const })));
+    await tx.insert(activitySignups).values(activityDemo.signups.map((s) => ({ ...s, streetId })));
+    const c = activityDemo.campaign;
+    await tx.insert(visitCampaigns).values({ ...c, streetId, startsOn: shanghaiDate(c.startsOn), endsOn: shanghaiDate(c.endsOn) });
+    await insertChunks('visits', activityDemo.visits, (chunk) => tx.insert(visits).values(chunk.map((v) => ({ ...v, streetId }))), progress);
+    if (activityDemo.carePlans.length) await tx.insert(carePlans).values(activityDemo.carePlans.map((p) => ({ ...p, streetId })));
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
     progress?.('accounts', data.accounts.length, data.accounts.length);

@@ -29,6 +29,7 @@ import { certificatesRoutes } from './modules/certificates/index.js';
 import { reportsRoutes } from './modules/reports/index.js';
 import { notificationsRoutes } from './modules/notifications/index.js';
 import { activitiesRoutes } from './modules/activities/index.js';
+import { visitsRoutes } from './modules/visits/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { recordsRoutes } from './modules/records/index.js';
 import { timeBankRoutes } from './modules/timebank/index.js';
@@ -125,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportsRoutes);
       await api.register(notificationsRoutes);
       await api.register(activitiesRoutes);
+      await api.register(visitsRoutes);
       await api.register(ledgerRoutes);
       await api.register(recordsRoutes);
       await api.register(timeBankRoutes);

@@ -12,6 +12,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js
 import { escalateOverdue } from './modules/demands/index.js';
 import { expireWithdrawals } from './modules/timebank/index.js';
 import { endOverdueActivities, sendActivityReminders } from './modules/activities/index.js';
+import { runCarePlans } from './modules/visits/index.js';
 import { channelConfigFromEnv, createChannelAdapters, startOutboxWorker, type OutboxWorker } from './modules/notifications/index.js';
 
 const started = Date.now();
@@ -90,12 +91,14 @@ async function main() {
   setInterval(() => {
     if (!closing) escalateOverdue(deps).catch((err: unknown) => app?.log.error({ err }, 'demand escalation failed'));
   }, 5 * 60_000).unref();
-  // Activities: reminders 24 h before the start, and in-progress activities an hour past their end ended (open sessions closed and flagged).
+  // Activities: reminders 24 h before the start, and in-progress activities an hour past their end ended (open sessions closed and flagged);
+  // care plans: due demands created, due visits told to the grid worker, missed visits flagged.
   setInterval(() => {
     if (closing) return;
     const now = new Date();
     sendActivityReminders(deps, now)
       .then(() => endOverdueActivities(deps, now))
+      .then(() => runCarePlans(deps, now))
       .catch((err: unknown) => app?.log.error({ err }, 'activity jobs failed'));
   }, 60_000).unref();
   // DR-13: time-bank withdrawals nobody confirmed in time go back to the holder (every 10 minutes).

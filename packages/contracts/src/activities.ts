@@ -70,7 +70,10 @@ export const ActivityCreateSchema = z
     /** DR-03 cap; default: the length of the window. */
     maxCreditableMinutes: z.number().int().min(1).max(1440).optional(),
     /** A series: this occurrence and the next `count − 1` (weekly: every 7 days; monthly: same day of the next months). */
-    recurrence: z.object({ freq: z.enum(RECURRENCES), count: z.number().int().min(2).max(12) }).strict().optional(),
+    recurrence: z
+      .object({ freq: z.enum(RECURRENCES), count: z.number().int().min(2).max(12) })
+      .strict()
+      .optional(),
   })
   .strict()
   .refine((v) => Date.parse(v.startsAt) < Date.parse(v.endsAt), { message: 'from_before_to', path: ['endsAt'] })
@@ -177,7 +180,10 @@ export type CheckInCode = z.infer<typeof CheckInCodeSchema>;
 export const CheckInBodySchema = z
   .object({
     token: z.string().trim().min(10).max(300).optional(),
-    code: z.string().regex(/^\d{6}$/, 'invalid_format').optional(),
+    code: z
+      .string()
+      .regex(/^\d{6}$/, 'invalid_format')
+      .optional(),
     lat: z.number().min(-90).max(90).optional(),
     lng: z.number().min(-180).max(180).optional(),
     /** Only for a scan queued offline: the device time of the scan. */

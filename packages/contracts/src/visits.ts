@@ -49,7 +49,9 @@ export const VisitSchema = z.object({
   at: z.string(),
   present: z.boolean(),
   inquiries: z.array(z.object({ topic: z.string(), answered: z.boolean() })),
-  needs: z.array(z.object({ index: z.number().int(), serviceItemId: z.string().nullable(), description: z.string(), demandId: z.string().nullable() })),
+  needs: z.array(
+    z.object({ index: z.number().int(), serviceItemId: z.string().nullable(), description: z.string(), demandId: z.string().nullable() }),
+  ),
 });
 export type Visit = z.infer<typeof VisitSchema>;
 

@@ -125,6 +125,7 @@ export const carePlans = pgTable('care_plans', {
   lastDemandId: text('last_demand_id'),
   missedCount: integer('missed_count').notNull().default(0),
   lastMissedAt: ts('last_missed_at'),
+  dueNotifiedFor: ts('due_notified_for'),
   active: boolean('active').notNull().default(true),
   createdByAccountId: text('created_by_account_id').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),

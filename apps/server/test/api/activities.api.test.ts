@@ -6,7 +6,15 @@ import { queryRows } from '../../src/platform/db/client.js';
 import { bearer, createTestApp, type TestApp } from '../test-app.js';
 
 let t: TestApp;
-const PHONES = { street: '13900000001', sy: '13900000002', jx: '13900000003', leader: '13900000005', v6: '13900000006', v7: '13900000007', resident: '13900000008' } as const;
+const PHONES = {
+  street: '13900000001',
+  sy: '13900000002',
+  jx: '13900000003',
+  leader: '13900000005',
+  v6: '13900000006',
+  v7: '13900000007',
+  resident: '13900000008',
+} as const;
 type Who = keyof typeof PHONES;
 const tok = {} as Record<Who, string>;
 const me = {} as Record<Who, { personId: string; volunteerId: string | null }>;
@@ -46,7 +54,12 @@ function body(startsAt: Date, minutes: number, extra: Record<string, unknown> = 
 }
 
 const api = (who: Who | null, method: 'GET' | 'POST' | 'DELETE', url: string, payload?: unknown, lang = 'zh-CN') =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(who ? bearer(tok[who]) : {}), 'accept-language': lang }, ...(payload !== undefined ? { payload: payload as object } : {}) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...(who ? bearer(tok[who]) : {}), 'accept-language': lang },
+    ...(payload !== undefined ? { payload: payload as object } : {}),
+  });
 
 /** A recruiting activity of 布谷响铃 starting at `startsAt`. */
 async function recruiting(startsAt: Date, minutes = 120, extra: Record<string, unknown> = {}): Promise<string> {
@@ -66,7 +79,16 @@ describe('lifecycle', () => {
     const created = await api('leader', 'POST', '/activities', body(start, 90));
     expect(created.statusCode).toBe(201);
     const a = created.json();
-    expect(a).toMatchObject({ status: 'draft', teamId: 'team_bugu', communityId: 'com_sy', headcount: 2, signedUp: 0, waitlisted: 0, signInMethods: ['qr', 'code'], maxCreditableMinutes: 90 });
+    expect(a).toMatchObject({
+      status: 'draft',
+      teamId: 'team_bugu',
+      communityId: 'com_sy',
+      headcount: 2,
+      signedUp: 0,
+      waitlisted: 0,
+      signInMethods: ['qr', 'code'],
+      maxCreditableMinutes: 90,
+    });
     expect(a.place).toEqual(PLACE);
     // A draft does not exist for others.
     expect((await api('v6', 'GET', `/activities/${a.id}`)).statusCode).toBe(404);
@@ -122,9 +144,14 @@ describe('lifecycle', () => {
     expect(first.seriesIndex).toBe(0);
     await api('sy', 'POST', `/activities/${first.id}/submit`);
     await api('sy', 'POST', `/activities/${first.id}/approve`);
-    const rows = await queryRows<{ starts_at: Date; status: string }>(t.db, sql`select starts_at, status from activities where series_id = ${first.seriesId} order by series_index`);
+    const rows = await queryRows<{ starts_at: Date; status: string }>(
+      t.db,
+      sql`select starts_at, status from activities where series_id = ${first.seriesId} order by series_index`,
+    );
     expect(rows.map((r) => r.status)).toEqual(['recruiting', 'recruiting', 'recruiting', 'recruiting']);
-    expect(rows.map((r) => new Date(r.starts_at).toISOString())).toEqual([0, 7, 14, 21].map((d) => new Date(start.getTime() + d * 86_400_000).toISOString()));
+    expect(rows.map((r) => new Date(r.starts_at).toISOString())).toEqual(
+      [0, 7, 14, 21].map((d) => new Date(start.getTime() + d * 86_400_000).toISOString()),
+    );
   });
 });
 
@@ -162,7 +189,10 @@ describe('sign-ups', () => {
   it('refuses a minor where minors are not allowed, and admits them where they are', async () => {
     const no = await recruiting(new Date('2026-12-16T02:00:00Z'), 60);
     const yes = await recruiting(new Date('2026-12-17T02:00:00Z'), 60, { minorsAllowed: true, minAge: 14 });
-    const [orig] = await queryRows<{ birth_date: string | null; birth_year: number | null }>(t.db, sql`select birth_date::text, birth_year from persons where id = ${me.v7.personId}`);
+    const [orig] = await queryRows<{ birth_date: string | null; birth_year: number | null }>(
+      t.db,
+      sql`select birth_date::text, birth_year from persons where id = ${me.v7.personId}`,
+    );
     await queryRows(t.db, sql`update persons set birth_date = '2011-03-01', birth_year = 2011 where id = ${me.v7.personId}`);
     try {
       const res = await api('v7', 'POST', `/activities/${no}/signups`);
@@ -174,7 +204,10 @@ describe('sign-ups', () => {
       expect((await api('v7', 'DELETE', `/activities/${yes}/signups/me`)).statusCode).toBe(204);
       expect((await api('v7', 'POST', `/activities/${yes}/signups`)).json().code).toBe('not_eligible');
     } finally {
-      await queryRows(t.db, sql`update persons set birth_date = ${orig!.birth_date}, birth_year = ${orig!.birth_year} where id = ${me.v7.personId}`);
+      await queryRows(
+        t.db,
+        sql`update persons set birth_date = ${orig!.birth_date}, birth_year = ${orig!.birth_year} where id = ${me.v7.personId}`,
+      );
     }
   });
 
@@ -215,7 +248,8 @@ describe('check-in and check-out (DR-03, DR-05)', () => {
     await api('v7', 'POST', `/activities/${id}/signups`);
   });
 
-  const code = async () => (await api('leader', 'GET', `/activities/${id}/check-in-code`)).json() as { token: string; code: string; expiresAt: string };
+  const code = async () =>
+    (await api('leader', 'GET', `/activities/${id}/check-in-code`)).json() as { token: string; code: string; expiresAt: string };
 
   it('shows the code to the organizer only', async () => {
     expect((await api('v6', 'GET', `/activities/${id}/check-in-code`)).statusCode).toBe(403);
@@ -235,7 +269,9 @@ describe('check-in and check-out (DR-03, DR-05)', () => {
     const forged = [...parts.slice(0, 2), String(Number(parts[2]) + 2), ...parts.slice(3)].join('.');
     const f = await api('v6', 'POST', `/activities/${id}/check-in`, { token: forged });
     expect(f.json().code).toBe('token_invalid');
-    expect((await api('v6', 'POST', `/activities/${id}/check-in`, { code: '000000' === c.code ? '000001' : '000000' })).json().code).toBe('token_expired');
+    expect((await api('v6', 'POST', `/activities/${id}/check-in`, { code: '000000' === c.code ? '000001' : '000000' })).json().code).toBe(
+      'token_expired',
+    );
     expect(await count(sql`select count(*)::int as n from activity_signups where activity_id = ${id} and checkin_at is not null`)).toBe(0);
   });
 
@@ -261,8 +297,19 @@ describe('check-in and check-out (DR-03, DR-05)', () => {
     const out = await api('v6', 'POST', `/activities/${id}/check-out`, { lat: PLACE.lat, lng: PLACE.lng });
     expect(out.statusCode, out.body).toBe(200);
     expect(out.json().creditedMinutes).toBe(100);
-    const [rec] = await queryRows<Record<string, unknown>>(t.db, sql`select * from service_records where id = ${out.json().serviceRecordId}`);
-    expect(rec).toMatchObject({ status: 'pending', source: 'auto', activity_id: id, team_id: 'team_bugu', community_id: 'com_sy', credited_minutes: 100, volunteer_id: me.v6.volunteerId });
+    const [rec] = await queryRows<Record<string, unknown>>(
+      t.db,
+      sql`select * from service_records where id = ${out.json().serviceRecordId}`,
+    );
+    expect(rec).toMatchObject({
+      status: 'pending',
+      source: 'auto',
+      activity_id: id,
+      team_id: 'team_bugu',
+      community_id: 'com_sy',
+      credited_minutes: 100,
+      volunteer_id: me.v6.volunteerId,
+    });
     expect(rec!.signin_geo).toBe(`${PLACE.lat.toFixed(6)},${PLACE.lng.toFixed(6)}`);
     expect((await api('v6', 'POST', `/activities/${id}/check-out`, { lat: PLACE.lat, lng: PLACE.lng })).json().code).toBe('not_checked_in');
   });
@@ -273,9 +320,15 @@ describe('check-in and check-out (DR-03, DR-05)', () => {
     // Back online 40 minutes later.
     setClock(at(start, 50));
     const forged = c.token.slice(0, -3) + (c.token.endsWith('AAA') ? 'BBB' : 'AAA');
-    expect((await api('v7', 'POST', `/activities/${id}/check-in`, { token: forged, at: at(start, 10.2).toISOString() })).json().code).toBe('token_invalid');
-    expect((await api('v7', 'POST', `/activities/${id}/check-in`, { token: c.token, at: at(start, 12).toISOString() })).json().code).toBe('token_expired');
-    expect((await api('v7', 'POST', `/activities/${id}/check-in`, { token: c.token, at: at(start, 60).toISOString() })).statusCode).toBe(400);
+    expect((await api('v7', 'POST', `/activities/${id}/check-in`, { token: forged, at: at(start, 10.2).toISOString() })).json().code).toBe(
+      'token_invalid',
+    );
+    expect((await api('v7', 'POST', `/activities/${id}/check-in`, { token: c.token, at: at(start, 12).toISOString() })).json().code).toBe(
+      'token_expired',
+    );
+    expect((await api('v7', 'POST', `/activities/${id}/check-in`, { token: c.token, at: at(start, 60).toISOString() })).statusCode).toBe(
+      400,
+    );
     const ok = await api('v7', 'POST', `/activities/${id}/check-in`, { token: c.token, at: at(start, 10.2).toISOString() });
     expect(ok.statusCode, ok.body).toBe(200);
     expect(new Date(ok.json().at).getTime()).toBe(at(start, 10.2).getTime());
@@ -288,7 +341,10 @@ describe('check-in and check-out (DR-03, DR-05)', () => {
     const roster = (await api('leader', 'GET', `/activities/${id}/roster`)).json();
     const v7 = roster.items.find((i: { volunteerId: string }) => i.volunteerId === me.v7.volunteerId);
     expect(v7).toMatchObject({ autoClosed: true, flagged: true, creditedMinutes: 100 });
-    const [rec] = await queryRows<{ credited_minutes: number; reason: string }>(t.db, sql`select credited_minutes, reason from service_records where id = ${v7.serviceRecordId}`);
+    const [rec] = await queryRows<{ credited_minutes: number; reason: string }>(
+      t.db,
+      sql`select credited_minutes, reason from service_records where id = ${v7.serviceRecordId}`,
+    );
     expect(rec).toEqual({ credited_minutes: 100, reason: 'auto_closed_no_checkout' });
   });
 

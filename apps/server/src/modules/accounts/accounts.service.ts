@@ -233,6 +233,9 @@ export async function logout(deps: Deps, token: string | undefined): Promise<voi
   await repo.revokeSession(deps.db, hashToken(token), deps.now());
 }
 
+/** The actor of an account, as a session would resolve it (jobs acting for the account that set them up). */
+export const actorOfAccount = (tx: Tx, accountId: string): Promise<Actor> => buildActor(tx, accountId);
+
 async function buildActor(tx: Tx, accountId: string): Promise<Actor> {
   const found = await repo.findAccount(tx, accountId);
   if (!found) throw new AppError('unauthenticated');

@@ -69,7 +69,13 @@ export function presentActivity(
   };
 }
 
-export function presentRosterItem(s: SignupRow, name: string, phoneMasked: string | null, position: number | null, insured: boolean): RosterItem {
+export function presentRosterItem(
+  s: SignupRow,
+  name: string,
+  phoneMasked: string | null,
+  position: number | null,
+  insured: boolean,
+): RosterItem {
   return {
     volunteerId: s.volunteerId,
     name,

@@ -23,7 +23,11 @@ export type SignupRow = typeof activitySignups.$inferSelect;
 export type HistoryRow = typeof activityHistory.$inferSelect;
 
 export async function findTeam(tx: Tx, streetId: string, id: string) {
-  const [row] = await tx.select({ id: teams.id, communityId: teams.communityId, name: teams.name }).from(teams).where(and(eq(teams.streetId, streetId), eq(teams.id, id))).limit(1);
+  const [row] = await tx
+    .select({ id: teams.id, communityId: teams.communityId, name: teams.name })
+    .from(teams)
+    .where(and(eq(teams.streetId, streetId), eq(teams.id, id)))
+    .limit(1);
   return row;
 }
 
@@ -39,7 +43,13 @@ export async function findServiceItem(tx: Tx, streetId: string, id: string) {
 /** The caller's volunteer record with what eligibility needs, and their teams. */
 export async function volunteerOfPerson(tx: Tx, personId: string) {
   const [row] = await tx
-    .select({ id: volunteers.id, status: volunteers.status, skills: volunteers.skills, birthDate: persons.birthDate, birthYear: persons.birthYear })
+    .select({
+      id: volunteers.id,
+      status: volunteers.status,
+      skills: volunteers.skills,
+      birthDate: persons.birthDate,
+      birthYear: persons.birthYear,
+    })
     .from(volunteers)
     .innerJoin(persons, eq(persons.id, volunteers.personId))
     .where(eq(volunteers.personId, personId))
@@ -67,7 +77,11 @@ export async function historyOf(tx: Tx, activityId: string): Promise<HistoryRow[
 }
 
 export async function findActivity(tx: Tx, streetId: string, id: string, lock = false): Promise<ActivityRow | undefined> {
-  const q = tx.select().from(activities).where(and(eq(activities.streetId, streetId), eq(activities.id, id))).limit(1);
+  const q = tx
+    .select()
+    .from(activities)
+    .where(and(eq(activities.streetId, streetId), eq(activities.id, id)))
+    .limit(1);
   const [row] = lock ? await q.for('update') : await q;
   return row;
 }
@@ -124,7 +138,7 @@ export async function listActivities(
   if (q.to) conds.push(lt(activities.startsAt, q.to));
   if (q.volunteerId) {
     conds.push(
-      sql`exists (select 1 from ${activitySignups} s where s.activity_id = ${activities.id} and s.volunteer_id = ${q.volunteerId} and s.status <> 'cancelled')`,
+      sql`exists (select 1 from activity_signups s where s.activity_id = "activities"."id" and s.volunteer_id = ${q.volunteerId} and s.status <> 'cancelled')`,
     );
   }
   if (q.after) {
@@ -175,7 +189,10 @@ export async function waitlistPosition(tx: Tx, signup: SignupRow): Promise<numbe
       and(
         eq(activitySignups.activityId, signup.activityId),
         eq(activitySignups.status, 'waitlisted'),
-        or(lt(activitySignups.signedUpAt, signup.signedUpAt), and(eq(activitySignups.signedUpAt, signup.signedUpAt), lte(activitySignups.id, signup.id))),
+        or(
+          lt(activitySignups.signedUpAt, signup.signedUpAt),
+          and(eq(activitySignups.signedUpAt, signup.signedUpAt), lte(activitySignups.id, signup.id)),
+        ),
       ),
     );
   return Number(row?.n ?? 1);
@@ -207,7 +224,12 @@ export async function insertSignup(tx: Tx, row: typeof activitySignups.$inferIns
 }
 
 /** Compare and set on the sign-up's version. */
-export async function updateSignup(tx: Tx, id: string, fromVersion: number, set: Partial<typeof activitySignups.$inferInsert>): Promise<SignupRow | undefined> {
+export async function updateSignup(
+  tx: Tx,
+  id: string,
+  fromVersion: number,
+  set: Partial<typeof activitySignups.$inferInsert>,
+): Promise<SignupRow | undefined> {
   const [row] = await tx
     .update(activitySignups)
     .set({ ...set, version: sql`${activitySignups.version} + 1` })
@@ -243,7 +265,13 @@ export async function insuredVolunteers(tx: Tx, volunteerIds: string[], fromDate
   const rows = await tx
     .selectDistinct({ volunteerId: insuranceRecords.volunteerId })
     .from(insuranceRecords)
-    .where(and(inArray(insuranceRecords.volunteerId, volunteerIds), lte(insuranceRecords.validFrom, fromDate), gte(insuranceRecords.validTo, toDate)));
+    .where(
+      and(
+        inArray(insuranceRecords.volunteerId, volunteerIds),
+        lte(insuranceRecords.validFrom, fromDate),
+        gte(insuranceRecords.validTo, toDate),
+      ),
+    );
   return new Set(rows.map((r) => r.volunteerId));
 }
 
@@ -257,7 +285,13 @@ export async function insertServiceRecord(tx: Tx, row: typeof serviceRecords.$in
   await tx.insert(serviceRecords).values(row);
 }
 
-export async function updateServiceRecordMinutes(tx: Tx, id: string, minutes: number, signoutAt: Date, signoutGeo: string | null): Promise<void> {
+export async function updateServiceRecordMinutes(
+  tx: Tx,
+  id: string,
+  minutes: number,
+  signoutAt: Date,
+  signoutGeo: string | null,
+): Promise<void> {
   await tx
     .update(serviceRecords)
     .set({ creditedMinutes: minutes, signoutAt, signoutGeo })
@@ -269,7 +303,14 @@ export async function openSessions(tx: Tx, activityId: string): Promise<SignupRo
   return tx
     .select()
     .from(activitySignups)
-    .where(and(eq(activitySignups.activityId, activityId), eq(activitySignups.status, 'confirmed'), isNotNull(activitySignups.checkinAt), isNull(activitySignups.checkoutAt)))
+    .where(
+      and(
+        eq(activitySignups.activityId, activityId),
+        eq(activitySignups.status, 'confirmed'),
+        isNotNull(activitySignups.checkinAt),
+        isNull(activitySignups.checkoutAt),
+      ),
+    )
     .for('update');
 }
 
@@ -290,7 +331,14 @@ export async function dueReminders(tx: Tx, now: Date, until: Date, limit: number
       signupId: activitySignups.id,
       signupVersion: activitySignups.version,
       accountId: accounts.id,
-      activity: { id: activities.id, streetId: activities.streetId, title: activities.title, titleBo: activities.titleBo, startsAt: activities.startsAt, placeName: activities.placeName },
+      activity: {
+        id: activities.id,
+        streetId: activities.streetId,
+        title: activities.title,
+        titleBo: activities.titleBo,
+        startsAt: activities.startsAt,
+        placeName: activities.placeName,
+      },
     })
     .from(activitySignups)
     .innerJoin(activities, eq(activities.id, activitySignups.activityId))

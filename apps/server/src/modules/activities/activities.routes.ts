@@ -25,9 +25,19 @@ import * as checkin from './checkin.service.js';
 const TRANSITIONS = {
   submit: { body: ActivityNoteSchema, summary: 'The organizer submits the draft for review (草稿 → 待审核)' },
   reject: { body: ActivityReasonSchema, summary: 'A reviewer sends it back to draft with a reason' },
-  approve: { body: ActivityNoteSchema, summary: 'A reviewer (community admin of its community, street admin) publishes it: recruiting (招募中)' },
-  start: { body: ActivityNoteSchema, summary: 'The organizer starts it (进行中); 422 insurance_missing when it needs insurance and a confirmed volunteer is not covered (DR-15)' },
-  end: { body: ActivityNoteSchema, summary: 'The organizer ends it (已结束); sessions without check-out are closed at the end and flagged' },
+  approve: {
+    body: ActivityNoteSchema,
+    summary: 'A reviewer (community admin of its community, street admin) publishes it: recruiting (招募中)',
+  },
+  start: {
+    body: ActivityNoteSchema,
+    summary:
+      'The organizer starts it (进行中); 422 insurance_missing when it needs insurance and a confirmed volunteer is not covered (DR-15)',
+  },
+  end: {
+    body: ActivityNoteSchema,
+    summary: 'The organizer ends it (已结束); sessions without check-out are closed at the end and flagged',
+  },
   cancel: { body: ActivityReasonSchema, summary: 'The organizer or a reviewer cancels it with a reason; signed-up volunteers are told' },
   archive: { body: ActivityNoteSchema, summary: 'An ended activity is archived (已归档)' },
 } as const;
@@ -78,7 +88,10 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => service.getActivity(req.deps, req.actor, req.params.id),
   );
 
-  for (const [action, { body, summary }] of Object.entries(TRANSITIONS) as [keyof typeof TRANSITIONS, (typeof TRANSITIONS)[keyof typeof TRANSITIONS]][]) {
+  for (const [action, { body, summary }] of Object.entries(TRANSITIONS) as [
+    keyof typeof TRANSITIONS,
+    (typeof TRANSITIONS)[keyof typeof TRANSITIONS],
+  ][]) {
     const optional = body === ActivityNoteSchema;
     app.post(
       `/activities/:id/${action}`,
@@ -86,7 +99,8 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
         schema: {
           tags: ['activities'],
           summary,
-          description: 'A step not allowed from the current status is 409 invalid_transition; by a role that may not take it 403; a lost race 409 conflict.',
+          description:
+            'A step not allowed from the current status is 409 invalid_transition; by a role that may not take it 403; a lost race 409 conflict.',
           params: IdParamsSchema,
           body: optional ? ActivityNoteSchema.nullish() : ActivityReasonSchema,
           response: { 200: ActivitySchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
@@ -105,7 +119,8 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['activities'],
         summary: 'Sign up (volunteer): confirmed while places are left, else waitlisted with a position',
-        description: '409 overlapping_signup when another sign-up overlaps in time; 422 not_eligible (age range, minors where not allowed, skills); 409 conflict when already signed up.',
+        description:
+          '409 overlapping_signup when another sign-up overlaps in time; 422 not_eligible (age range, minors where not allowed, skills); 409 conflict when already signed up.',
         params: IdParamsSchema,
         response: { 201: SignupResultSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
@@ -164,7 +179,8 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['activities'],
         summary: 'The rotating check-in QR token and 6-digit code (organizer)',
-        description: 'A new token every 30 s (fetch again at `refreshAt`); each is accepted for at most 60 s, so a photo of it stops working within a minute. Only while recruiting or in progress.',
+        description:
+          'A new token every 30 s (fetch again at `refreshAt`); each is accepted for at most 60 s, so a photo of it stops working within a minute. Only while recruiting or in progress.',
         params: IdParamsSchema,
         response: { 200: CheckInCodeSchema, ...problemResponses(400, 401, 403, 404, 409) },
       },

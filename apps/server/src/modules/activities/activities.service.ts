@@ -29,7 +29,9 @@ export function addMonths(d: Date, months: number): Date {
   const y = local.getUTCFullYear();
   const m = local.getUTCMonth() + months;
   const lastDay = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  const shifted = new Date(Date.UTC(y, m, Math.min(local.getUTCDate(), lastDay), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()));
+  const shifted = new Date(
+    Date.UTC(y, m, Math.min(local.getUTCDate(), lastDay), local.getUTCHours(), local.getUTCMinutes(), local.getUTCSeconds()),
+  );
   return new Date(shifted.getTime() - 8 * 3_600_000);
 }
 
@@ -83,7 +85,11 @@ async function defaultStreet(tx: Tx): Promise<string> {
  * caller's sign-ups.
  * @throws validation_failed
  */
-export async function listActivities(deps: Deps, actor: Actor | undefined, query: ActivityQuery): Promise<{ items: ActivityListItem[]; nextCursor: string | null }> {
+export async function listActivities(
+  deps: Deps,
+  actor: Actor | undefined,
+  query: ActivityQuery,
+): Promise<{ items: ActivityListItem[]; nextCursor: string | null }> {
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   return withTransaction(deps.db, async (tx) => {
     const streetId = actor?.streetId ?? (await defaultStreet(tx));
@@ -114,7 +120,10 @@ export async function listActivities(deps: Deps, actor: Actor | undefined, query
       limit: query.limit,
     });
     const page = pageFrom(rows, query.limit, (r) => [r.startsAt.toISOString(), r.id]);
-    const counts = await repo.signupCounts(tx, page.items.map((r) => r.id));
+    const counts = await repo.signupCounts(
+      tx,
+      page.items.map((r) => r.id),
+    );
     return { items: page.items.map((r) => presentActivityListItem(r, counts.get(r.id))), nextCursor: page.nextCursor };
   });
 }
@@ -197,7 +206,16 @@ export async function createActivity(deps: Deps, actorOrNone: Actor | undefined,
     const created = await repo.insertActivities(tx, rows);
     await repo.insertHistory(
       tx,
-      created.map((a) => ({ streetId: a.streetId, activityId: a.id, action: 'create', fromStatus: null, toStatus: 'draft' as const, at: now, byAccountId: actor.accountId, note: null })),
+      created.map((a) => ({
+        streetId: a.streetId,
+        activityId: a.id,
+        action: 'create',
+        fromStatus: null,
+        toStatus: 'draft' as const,
+        at: now,
+        byAccountId: actor.accountId,
+        note: null,
+      })),
     );
     const first = created.find((a) => a.seriesIndex === 0) ?? created[0]!;
     return answer(tx, actor, first);
@@ -217,7 +235,12 @@ export interface TransitionInput {
  * sessions still open (flagged). cancel tells the signed-up volunteers.
  * @throws unauthenticated | not_found | forbidden | invalid_transition | conflict | insurance_missing
  */
-export async function transitionActivity(deps: Deps, actorOrNone: Actor | undefined, id: string, input: TransitionInput): Promise<Activity> {
+export async function transitionActivity(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  id: string,
+  input: TransitionInput,
+): Promise<Activity> {
   const actor = requireActor(actorOrNone);
   const now = deps.now();
   return withTransaction(deps.db, async (tx) => {
@@ -239,14 +262,28 @@ export async function transitionActivity(deps: Deps, actorOrNone: Actor | undefi
       if (!row) throw new AppError('conflict', { reason: 'status_changed' });
       if (target.id === activity.id) updated = row;
       const note = input.reason ? (input.note ? `${input.reason} — ${input.note}` : input.reason) : (input.note ?? null);
-      await repo.insertHistory(tx, [{ streetId: row.streetId, activityId: row.id, action: input.action, fromStatus: target.status, toStatus: to, at: now, byAccountId: actor.accountId, note }]);
+      await repo.insertHistory(tx, [
+        {
+          streetId: row.streetId,
+          activityId: row.id,
+          action: input.action,
+          fromStatus: target.status,
+          toStatus: to,
+          at: now,
+          byAccountId: actor.accountId,
+          note,
+        },
+      ]);
     }
     if (input.action === 'end') await closeOpenSessions(tx, updated!, now, actor.accountId);
     if (input.action === 'cancel') {
       const live = await repo.liveSignups(tx, activity.id);
       await notify(tx, {
         streetId: activity.streetId,
-        recipientAccountIds: await repo.accountIdsOfVolunteers(tx, live.map((s) => s.volunteerId)),
+        recipientAccountIds: await repo.accountIdsOfVolunteers(
+          tx,
+          live.map((s) => s.volunteerId),
+        ),
         kind: 'activity.cancelled',
         params: { title: activity.title, 'title.bo': activity.titleBo, when: streetTime(activity.startsAt), reason: input.reason ?? '' },
         link: `/activities/${activity.id}`,

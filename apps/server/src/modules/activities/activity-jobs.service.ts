@@ -24,7 +24,12 @@ export async function sendActivityReminders(deps: Pick<Deps, 'db'>, now: Date): 
         streetId: r.activity.streetId,
         recipientAccountIds: [r.accountId],
         kind: 'activity.reminder',
-        params: { title: r.activity.title, 'title.bo': r.activity.titleBo, when: streetTime(r.activity.startsAt), place: r.activity.placeName },
+        params: {
+          title: r.activity.title,
+          'title.bo': r.activity.titleBo,
+          when: streetTime(r.activity.startsAt),
+          place: r.activity.placeName,
+        },
         link: `/activities/${r.activity.id}`,
         refType: 'activity',
         refId: r.activity.id,
@@ -46,9 +51,26 @@ export async function endOverdueActivities(deps: Pick<Deps, 'db'>, now: Date): P
     await withTransaction(deps.db, async (tx) => {
       const activity = await repo.findActivity(tx, o.streetId, o.id, true);
       if (!activity || activity.status !== 'in_progress') return;
-      const row = await repo.updateActivity(tx, { id: activity.id, fromStatus: 'in_progress', fromVersion: activity.version, set: { status: 'ended' }, now });
+      const row = await repo.updateActivity(tx, {
+        id: activity.id,
+        fromStatus: 'in_progress',
+        fromVersion: activity.version,
+        set: { status: 'ended' },
+        now,
+      });
       if (!row) return;
-      await repo.insertHistory(tx, [{ streetId: row.streetId, activityId: row.id, action: 'end', fromStatus: 'in_progress', toStatus: 'ended', at: now, byAccountId: null, note: 'auto' }]);
+      await repo.insertHistory(tx, [
+        {
+          streetId: row.streetId,
+          activityId: row.id,
+          action: 'end',
+          fromStatus: 'in_progress',
+          toStatus: 'ended',
+          at: now,
+          byAccountId: null,
+          note: 'auto',
+        },
+      ]);
       await closeOpenSessions(tx, row, now, null);
       ended++;
     });

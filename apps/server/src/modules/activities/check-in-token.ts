@@ -86,7 +86,11 @@ export function distanceMetres(lat1: number, lng1: number, lat2: number, lng2: n
 }
 
 /** DR-03: check-out − check-in, both clipped to the activity window, capped at the maximum; whole minutes, never negative. */
-export function creditedMinutes(checkIn: Date, checkOut: Date, window: { startsAt: Date; endsAt: Date; maxCreditableMinutes: number }): number {
+export function creditedMinutes(
+  checkIn: Date,
+  checkOut: Date,
+  window: { startsAt: Date; endsAt: Date; maxCreditableMinutes: number },
+): number {
   const from = Math.max(checkIn.getTime(), window.startsAt.getTime());
   const to = Math.min(checkOut.getTime(), window.endsAt.getTime());
   if (to <= from) return 0;

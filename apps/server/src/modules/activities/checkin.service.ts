@@ -24,7 +24,10 @@ import { assertOrganizer } from './activities.policy.js';
 import { newId, streetDate, visibleActivity } from './activities.service.js';
 import { volunteerOf } from './signups.service.js';
 
-const macOf = (deps: Deps): Mac => (payload) => deps.crypto.blindIndex('activity_checkin', payload);
+const macOf =
+  (deps: Deps): Mac =>
+  (payload) =>
+    deps.crypto.blindIndex('activity_checkin', payload);
 
 /**
  * The rotating check-in token and 6-digit code for the organizer's screen (DR-05): a new token
@@ -107,7 +110,16 @@ async function scanInTx(deps: Deps, actorOrNone: Actor | undefined, activityId: 
   const geo = body.lat !== undefined && body.lng !== undefined ? `${body.lat.toFixed(6)},${body.lng.toFixed(6)}` : null;
   if (proof.method === 'gps') assertInside(activity, body.lat!, body.lng!);
   // The same token (or code slot) twice by one volunteer for one action is a replay.
-  if (!(await repo.useToken(tx, { activityId: activity.id, volunteerId: v.id, action, nonce: proof.nonce, streetId: activity.streetId, usedAt: now }))) {
+  if (
+    !(await repo.useToken(tx, {
+      activityId: activity.id,
+      volunteerId: v.id,
+      action,
+      nonce: proof.nonce,
+      streetId: activity.streetId,
+      usedAt: now,
+    }))
+  ) {
     throw new AppError('token_expired');
   }
   return { actor, activity, signup, at, offline, geo, method: proof.method, now };
@@ -121,7 +133,12 @@ async function scanInTx(deps: Deps, actorOrNone: Actor | undefined, activityId: 
 export async function checkIn(deps: Deps, actor: Actor | undefined, activityId: string, body: CheckInBody): Promise<{ at: string }> {
   return withTransaction(deps.db, async (tx) => {
     const s = await scanInTx(deps, actor, activityId, body, 'check_in', tx);
-    const row = await repo.updateSignup(tx, s.signup.id, s.signup.version, { checkinAt: s.at, checkinMethod: s.method, checkinGeo: s.geo, checkinOffline: s.offline });
+    const row = await repo.updateSignup(tx, s.signup.id, s.signup.version, {
+      checkinAt: s.at,
+      checkinMethod: s.method,
+      checkinGeo: s.geo,
+      checkinOffline: s.offline,
+    });
     if (!row) throw new AppError('already_checked_in');
     return { at: isoWithOffset(s.at) };
   });
@@ -132,7 +149,12 @@ export async function checkIn(deps: Deps, actor: Actor | undefined, activityId: 
  * (DR-03); creates the pending service record (source auto) the hours flow verifies.
  * @throws unauthenticated | forbidden | not_found | validation_failed | invalid_transition | not_signed_up | not_checked_in | token_expired | token_invalid | outside_geofence
  */
-export async function checkOut(deps: Deps, actor: Actor | undefined, activityId: string, body: CheckInBody): Promise<{ creditedMinutes: number; serviceRecordId: string | null }> {
+export async function checkOut(
+  deps: Deps,
+  actor: Actor | undefined,
+  activityId: string,
+  body: CheckInBody,
+): Promise<{ creditedMinutes: number; serviceRecordId: string | null }> {
   return withTransaction(deps.db, async (tx) => {
     const s = await scanInTx(deps, actor, activityId, body, 'check_out', tx);
     const checkinAt = s.signup.checkinAt!;

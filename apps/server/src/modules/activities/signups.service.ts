@@ -1,5 +1,5 @@
-import { z } from 'zod';
-import { RosterSchema, type SignupResult } from '@duodi/contracts';
+import { type z } from 'zod';
+import { type RosterSchema, type SignupResult } from '@duodi/contracts';
 import { requireActor, type Actor } from '../../platform/auth/actor.js';
 import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
@@ -28,7 +28,8 @@ export function ineligibility(
   const age = ageOn(activity.startsAt, v.birthDate, v.birthYear);
   if (age !== null && age < 18 && !activity.minorsAllowed) return 'minor';
   if ((activity.minAge !== null || activity.maxAge !== null) && age === null) return 'age';
-  if (age !== null && ((activity.minAge !== null && age < activity.minAge) || (activity.maxAge !== null && age > activity.maxAge))) return 'age';
+  if (age !== null && ((activity.minAge !== null && age < activity.minAge) || (activity.maxAge !== null && age > activity.maxAge)))
+    return 'age';
   if (activity.skills.some((s) => !v.skills.includes(s))) return 'skills';
   return null;
 }
@@ -45,7 +46,8 @@ export async function signUp(deps: Deps, actorOrNone: Actor | undefined, activit
   return withTransaction(deps.db, async (tx) => {
     const { activity } = await visibleActivity(tx, actor, actor.streetId, activityId, true);
     const v = await volunteerOf(tx, actor);
-    if (!SIGNUP_OPEN.includes(activity.status) || activity.endsAt <= now) throw new AppError('invalid_transition', { from: activity.status, action: 'signup' });
+    if (!SIGNUP_OPEN.includes(activity.status) || activity.endsAt <= now)
+      throw new AppError('invalid_transition', { from: activity.status, action: 'signup' });
     await repo.lockVolunteer(tx, v.id);
     const existing = await repo.findSignup(tx, activity.id, v.id, true);
     if (existing && existing.status !== 'cancelled') throw new AppError('conflict', { reason: 'already_signed_up' });
@@ -75,7 +77,13 @@ export async function signUp(deps: Deps, actorOrNone: Actor | undefined, activit
     };
     const signup = existing
       ? await repo.updateSignup(tx, existing.id, existing.version, fields)
-      : await repo.insertSignup(tx, { id: newId('asu'), streetId: activity.streetId, activityId: activity.id, volunteerId: v.id, ...fields });
+      : await repo.insertSignup(tx, {
+          id: newId('asu'),
+          streetId: activity.streetId,
+          activityId: activity.id,
+          volunteerId: v.id,
+          ...fields,
+        });
     if (!signup) throw new AppError('conflict', { reason: 'status_changed' });
     if (status === 'confirmed') return { status };
     return { status, position: await repo.waitlistPosition(tx, signup) };
@@ -96,7 +104,8 @@ export async function cancelSignup(deps: Deps, actorOrNone: Actor | undefined, a
     const signup = await repo.findSignup(tx, activity.id, v.id, true);
     if (!signup || (signup.status !== 'confirmed' && signup.status !== 'waitlisted')) throw new AppError('not_signed_up');
     if (signup.checkinAt) throw new AppError('already_checked_in');
-    if (!SIGNUP_OPEN.includes(activity.status)) throw new AppError('invalid_transition', { from: activity.status, action: 'cancel_signup' });
+    if (!SIGNUP_OPEN.includes(activity.status))
+      throw new AppError('invalid_transition', { from: activity.status, action: 'cancel_signup' });
     const row = await repo.updateSignup(tx, signup.id, signup.version, { status: 'cancelled', cancelledAt: now });
     if (!row) throw new AppError('conflict', { reason: 'status_changed' });
     if (signup.status === 'confirmed') await promoteWaitlist(tx, activity, now);
@@ -139,7 +148,8 @@ export async function markNoShow(deps: Deps, actorOrNone: Actor | undefined, act
   await withTransaction(deps.db, async (tx) => {
     const { activity, rel } = await visibleActivity(tx, actor, actor.streetId, activityId, true);
     assertOrganizer(rel);
-    if (activity.status !== 'in_progress' && activity.status !== 'ended') throw new AppError('invalid_transition', { from: activity.status, action: 'no_show' });
+    if (activity.status !== 'in_progress' && activity.status !== 'ended')
+      throw new AppError('invalid_transition', { from: activity.status, action: 'no_show' });
     const signup = await repo.findSignup(tx, activity.id, volunteerId, true);
     if (!signup || signup.status !== 'confirmed') throw new AppError('not_signed_up');
     if (signup.checkinAt) throw new AppError('already_checked_in');
@@ -159,7 +169,12 @@ export async function getRoster(deps: Deps, actorOrNone: Actor | undefined, acti
     assertOrganizer(rel, true);
     const rows = await repo.roster(tx, activity.id);
     const insured = activity.needsInsurance
-      ? await repo.insuredVolunteers(tx, rows.map((r) => r.signup.volunteerId), streetDate(activity.startsAt), streetDate(activity.endsAt))
+      ? await repo.insuredVolunteers(
+          tx,
+          rows.map((r) => r.signup.volunteerId),
+          streetDate(activity.startsAt),
+          streetDate(activity.endsAt),
+        )
       : null;
     const waitlist = rows
       .filter((r) => r.signup.status === 'waitlisted')
