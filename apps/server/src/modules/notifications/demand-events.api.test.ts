@@ -7,7 +7,7 @@ import type { Demand } from '@duodi/contracts';
 import { bearer, createTestApp, type TestApp } from '../../../test/test-app.js';
 import { escalateOverdue } from '../demands/index.js';
 import { notificationOutbox, notifications } from '../../schema/index.js';
-import { demandStepOf } from './demand-events.js';
+import { demandStepOf } from './demand-events.service.js';
 
 let t: TestApp;
 const tokens: Record<string, string> = {};

@@ -1,6 +1,6 @@
 import type { Tx } from '../../platform/db/client.js';
 import * as repo from './demand-events.repository.js';
-import { notify } from './notify.js';
+import { notify } from './notify.service.js';
 
 // Who is told what about a demand (called by modules/demands inside its transactions):
 // - the resident (the requester's and the beneficiary's accounts) of each step;

@@ -7,7 +7,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { loggerOptions } from '../../platform/logger.js';
 import { accounts, notificationOutbox, notifications, persons } from '../../schema/index.js';
 import { createChannelAdapters, httpAdapter, type ChannelAdapter, type ChannelMessage, type FetchLike } from './adapters.js';
-import { BACKOFF_MS, MAX_ATTEMPTS, drainOutbox, type OutboxDeps } from './outbox.worker.js';
+import { BACKOFF_MS, MAX_ATTEMPTS, drainOutbox, type OutboxDeps } from './outbox.service.js';
 import { notify } from './index.js';
 
 let t: TestDb;
