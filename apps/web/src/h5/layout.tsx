@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { HomeIcon, OrgIcon, UserIcon } from '../components/ui/icons';
 import { useApplyServerPreferences } from '../features/account/hooks/use-preferences';
 import { H5NotificationBell } from '../features/notifications/h5-bell';
+import { ServiceIcon } from '../features/demands/components/service-icon';
 import { LanguageSwitch } from './components/language-switch';
 import { Loading } from './components/query-state';
 
@@ -12,6 +13,7 @@ export function H5Layout() {
   useApplyServerPreferences({ elderly: true });
   const tabs = [
     { to: '/', label: t('nav.home'), icon: <HomeIcon />, end: true },
+    { to: '/services', label: t('orders.home.tab'), icon: <ServiceIcon />, end: false },
     { to: '/org', label: t('nav.org'), icon: <OrgIcon />, end: false },
     { to: '/me', label: t('nav.me'), icon: <UserIcon />, end: false },
   ];

@@ -57,9 +57,9 @@ export function HomePage() {
       )}
       {me.isError && <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />}
 
+      {me.isSuccess && <ServiceEntries me={user} />}
       {user && (hasRole(user, 'resident') || hasRole(user, 'grid_worker')) && <MyGridSection me={user} />}
       {user && hasRole(user, 'grid_worker') && user.gridId && <GridResidentsSection gridId={user.gridId} />}
-      {me.isSuccess && <ServiceEntries me={user} />}
       {user && isVolunteer(user) && <MyServiceSection me={user} />}
       {user && !user.volunteerId && !isStaff(user) && (
         <Section title={t('register.ctaTitle')}>
