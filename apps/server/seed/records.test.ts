@@ -62,7 +62,10 @@ describe('demo service records, hours, stars and ledger', () => {
     );
     expect(queue!.n).toBeGreaterThanOrEqual(5);
     expect(queue!.backfill).toBeGreaterThanOrEqual(2);
-    const kinds = await queryRows<{ kind: string; status: string }>(t.db, sql`SELECT kind, status FROM service_record_corrections ORDER BY id`);
+    const kinds = await queryRows<{ kind: string; status: string }>(
+      t.db,
+      sql`SELECT kind, status FROM service_record_corrections ORDER BY id`,
+    );
     expect(kinds).toEqual(
       expect.arrayContaining([
         { kind: 'correction', status: 'pending' },

@@ -106,7 +106,9 @@ export async function loadRecordsDemo(tx: Tx, opts: { streetId: string; referenc
     ).map((r) => [r.volunteer_id, Number(r.m)]),
   );
   const accountOf = new Map(
-    (await queryRows<{ id: string; person_id: string }>(tx, sql`SELECT id, person_id FROM accounts WHERE street_id = ${streetId}`)).map((r) => [r.person_id, r.id]),
+    (await queryRows<{ id: string; person_id: string }>(tx, sql`SELECT id, person_id FROM accounts WHERE street_id = ${streetId}`)).map(
+      (r) => [r.person_id, r.id],
+    ),
   );
 
   const records: RecordInsert[] = [];
@@ -205,7 +207,9 @@ export async function loadRecordsDemo(tx: Tx, opts: { streetId: string; referenc
 
   const corrections: (typeof serviceRecordCorrections.$inferInsert)[] = [];
   const latestVerified = (volunteerId: string) =>
-    records.filter((r) => r.volunteerId === volunteerId && r.status === 'verified' && r.source === 'auto').sort((a, b) => (a.servedOn < b.servedOn ? 1 : -1));
+    records
+      .filter((r) => r.volunteerId === volunteerId && r.status === 'verified' && r.source === 'auto')
+      .sort((a, b) => (a.servedOn < b.servedOn ? 1 : -1));
   const v06Account = v06 ? accountOf.get(v06.person_id) : undefined;
   const sangyiAdmin = accountOf.get('per_000002');
   if (v06 && v06Account) {
@@ -309,7 +313,8 @@ export async function loadRecordsDemo(tx: Tx, opts: { streetId: string; referenc
       const v = vols.find((x) => x.id === u.id)!;
       return u.minutes !== v.verified_minutes || u.star !== v.star;
     });
-  for (const u of updates) await tx.execute(sql`UPDATE volunteers SET verified_minutes = ${u.minutes}, star = ${u.star} WHERE id = ${u.id}`);
+  for (const u of updates)
+    await tx.execute(sql`UPDATE volunteers SET verified_minutes = ${u.minutes}, star = ${u.star} WHERE id = ${u.id}`);
 
   // --- family relations (recorded by community staff) ---------------------------------------------
   const relations: (typeof familyRelations.$inferInsert)[] = [
@@ -319,7 +324,12 @@ export async function loadRecordsDemo(tx: Tx, opts: { streetId: string; referenc
     { streetId, personId: 'per_000044', relativePersonId: 'per_000046', relation: 'child', recordedByAccountId: sangyiAdmin ?? null },
   ];
   const known = new Set(
-    (await queryRows<{ id: string }>(tx, sql`SELECT id FROM persons WHERE id IN ('per_000037', 'per_000038', 'per_000041', 'per_000042', 'per_000044', 'per_000045', 'per_000046')`)).map((r) => r.id),
+    (
+      await queryRows<{ id: string }>(
+        tx,
+        sql`SELECT id FROM persons WHERE id IN ('per_000037', 'per_000038', 'per_000041', 'per_000042', 'per_000044', 'per_000045', 'per_000046')`,
+      )
+    ).map((r) => r.id),
   );
   const validRelations = relations.filter((r) => known.has(r.personId) && known.has(r.relativePersonId));
   if (validRelations.length) await tx.insert(familyRelations).values(validRelations);
@@ -332,18 +342,57 @@ export async function loadRecordsDemo(tx: Tx, opts: { streetId: string; referenc
     if (minutes <= 0) continue;
     const points = pointsFor(minutes, DEFAULT_RULES, { focusGroup: false, partyCommunity: v.party_member });
     const { deposit } = coinsFor(minutes, DEFAULT_RULES, 0);
-    if (points > 0) ledger.move(`demo:open:points:${v.id}`, 'points', ledger.system('issuing', 'points'), ledger.person(v.person_id, 'points'), points, 'service_earned', openAt, '平台启用前的累计积分');
-    if (deposit > 0) ledger.move(`demo:open:coins:${v.id}`, 'time_bank', ledger.system('issuing', 'time_bank'), ledger.person(v.person_id, 'time_bank'), deposit, 'time_deposit', openAt, '平台启用前的累计时间币');
+    if (points > 0)
+      ledger.move(
+        `demo:open:points:${v.id}`,
+        'points',
+        ledger.system('issuing', 'points'),
+        ledger.person(v.person_id, 'points'),
+        points,
+        'service_earned',
+        openAt,
+        '平台启用前的累计积分',
+      );
+    if (deposit > 0)
+      ledger.move(
+        `demo:open:coins:${v.id}`,
+        'time_bank',
+        ledger.system('issuing', 'time_bank'),
+        ledger.person(v.person_id, 'time_bank'),
+        deposit,
+        'time_deposit',
+        openAt,
+        '平台启用前的累计时间币',
+      );
   }
   const gift = (key: string, from: string, to: string, amount: number, daysAgo: number) => {
     if (!known.has(from) || !known.has(to) || ledger.balance(ledger.person(from, 'time_bank')) < amount) return;
-    ledger.move(key, 'time_bank', ledger.person(from, 'time_bank'), ledger.person(to, 'time_bank'), amount, 'gift_out', new Date(ref - daysAgo * DAY), null, { refType: 'person', refId: to });
+    ledger.move(
+      key,
+      'time_bank',
+      ledger.person(from, 'time_bank'),
+      ledger.person(to, 'time_bank'),
+      amount,
+      'gift_out',
+      new Date(ref - daysAgo * DAY),
+      null,
+      { refType: 'person', refId: to },
+    );
   };
   gift('demo:gift:1', 'per_000041', 'per_000042', 120, 20);
   gift('demo:gift:2', 'per_000037', 'per_000038', 600, 9);
   const donors = vols.filter((v) => (finalMinutes.get(v.id) ?? 0) >= 36_000).slice(0, 5);
   donors.forEach((v, i) => {
-    ledger.move(`demo:donation:${i + 1}`, 'time_bank', ledger.person(v.person_id, 'time_bank'), ledger.system('donation_pool', 'time_bank'), 600, 'donation', new Date(ref - (15 - i) * DAY), '捐入公益时间池');
+    ledger.move(
+      `demo:donation:${i + 1}`,
+      'time_bank',
+      ledger.person(v.person_id, 'time_bank'),
+      ledger.system('donation_pool', 'time_bank'),
+      600,
+      'donation',
+      new Date(ref - (15 - i) * DAY),
+      '捐入公益时间池',
+    );
   });
   await ledger.write(tx);
   await appendAudit(tx, {
@@ -365,7 +414,12 @@ class LedgerBuilder {
 
   constructor(private readonly streetId: string) {}
 
-  private account(id: string, kind: 'person' | 'issuing' | 'rewards_sink' | 'donation_pool' | 'escrow', ownerId: string, currency: 'points' | 'time_bank'): string {
+  private account(
+    id: string,
+    kind: 'person' | 'issuing' | 'rewards_sink' | 'donation_pool' | 'escrow',
+    ownerId: string,
+    currency: 'points' | 'time_bank',
+  ): string {
     if (!this.accounts.has(id)) {
       this.accounts.set(id, {
         id,
@@ -393,12 +447,35 @@ class LedgerBuilder {
     return this.accounts.get(id)?.balance ?? 0;
   }
 
-  move(key: string, currency: 'points' | 'time_bank', from: string, to: string, amount: number, kind: string, at: Date, memo: string | null, ref?: { refType: string; refId: string }) {
+  move(
+    key: string,
+    currency: 'points' | 'time_bank',
+    from: string,
+    to: string,
+    amount: number,
+    kind: string,
+    at: Date,
+    memo: string | null,
+    ref?: { refType: string; refId: string },
+  ) {
     const a = this.accounts.get(from)!;
     const b = this.accounts.get(to)!;
     if (a.floor !== null && a.balance - amount < (a.floor ?? 0)) throw new Error(`demo ledger: ${key} would take ${from} below its floor`);
     const id = `ltr_demo_${String(this.transfers.length + 1).padStart(6, '0')}`;
-    this.transfers.push({ id, streetId: this.streetId, idempotencyKey: key, fromAccountId: from, toAccountId: to, amount, currency, kind, refType: ref?.refType ?? 'demo_opening', refId: ref?.refId ?? null, memo, createdAt: at });
+    this.transfers.push({
+      id,
+      streetId: this.streetId,
+      idempotencyKey: key,
+      fromAccountId: from,
+      toAccountId: to,
+      amount,
+      currency,
+      kind,
+      refType: ref?.refType ?? 'demo_opening',
+      refId: ref?.refId ?? null,
+      memo,
+      createdAt: at,
+    });
     a.balance -= amount;
     b.balance += amount;
     this.entries.push({ accountId: from, transferId: id, delta: -amount, balanceAfter: a.balance, createdAt: at });

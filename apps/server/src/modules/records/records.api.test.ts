@@ -29,7 +29,12 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, phone?: string, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: phone ? bearer(tokens[phone]!) : {}, ...(payload !== undefined ? { payload: payload as string } : {}) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: phone ? bearer(tokens[phone]!) : {},
+    ...(payload !== undefined ? { payload: payload as string } : {}),
+  });
 const vol = () => meOf[VOLUNTEER]!.volunteerId!;
 const summary = async (phone = VOLUNTEER): Promise<VolunteerSummary> => {
   const res = await call('GET', `/volunteers/${vol()}/summary`, phone);
@@ -37,8 +42,14 @@ const summary = async (phone = VOLUNTEER): Promise<VolunteerSummary> => {
   return res.json();
 };
 const recordRow = async (id: string) =>
-  (await queryRows<{ status: string; credited_minutes: number; version: number }>(t.db, sql`SELECT status, credited_minutes, version FROM service_records WHERE id = ${id}`))[0]!;
-const auditCount = (action: string) => queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`).then((r) => r[0]!.n);
+  (
+    await queryRows<{ status: string; credited_minutes: number; version: number }>(
+      t.db,
+      sql`SELECT status, credited_minutes, version FROM service_records WHERE id = ${id}`,
+    )
+  )[0]!;
+const auditCount = (action: string) =>
+  queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`).then((r) => r[0]!.n);
 
 /** A 补录 by the 桑伊 community admin for the demo volunteer, run by 布谷响铃 (so its leader confirms it). */
 const backfill = async (minutes: number, by = SANGYI_ADMIN): Promise<ServiceRecord> => {
@@ -85,7 +96,9 @@ describe('service records: 补录, verification and the ledger', () => {
     expect((await summary()).points).toBe(after.points);
 
     // The history shows the movement with its type.
-    const accounts = (await call('GET', '/ledger/accounts/me', VOLUNTEER)).json() as { items: { id: string; kind: string; balance: number }[] };
+    const accounts = (await call('GET', '/ledger/accounts/me', VOLUNTEER)).json() as {
+      items: { id: string; kind: string; balance: number }[];
+    };
     const points = accounts.items.find((a) => a.kind === 'points')!;
     expect(points.balance).toBe(after.points);
     const entries = await call('GET', `/ledger/accounts/${points.id}/entries?limit=5`, VOLUNTEER);
@@ -169,7 +182,9 @@ describe('corrections, complaint zeroing and appeals', () => {
     expect((await call('POST', `/service-records/${rec.id}/verify`, LEADER, {})).statusCode).toBe(200);
     const before = await summary();
     // Only the volunteer asks; staff get 403.
-    expect((await call('POST', `/service-records/${rec.id}/corrections`, LEADER, { requestedMinutes: 180, reason: '实际服务3小时' })).statusCode).toBe(403);
+    expect(
+      (await call('POST', `/service-records/${rec.id}/corrections`, LEADER, { requestedMinutes: 180, reason: '实际服务3小时' })).statusCode,
+    ).toBe(403);
     const req = await call('POST', `/service-records/${rec.id}/corrections`, VOLUNTEER, { requestedMinutes: 180, reason: '实际服务3小时' });
     expect(req.statusCode, req.body).toBe(201);
     const c = req.json() as Correction;
@@ -177,10 +192,14 @@ describe('corrections, complaint zeroing and appeals', () => {
     // 10 working days: at least 12 calendar days away.
     expect(Date.parse(c.dueAt!) - Date.now()).toBeGreaterThan(11 * 86_400_000);
     // A second open request for the same record is a conflict.
-    expect((await call('POST', `/service-records/${rec.id}/corrections`, VOLUNTEER, { requestedMinutes: 200, reason: '再次申请' })).statusCode).toBe(409);
+    expect(
+      (await call('POST', `/service-records/${rec.id}/corrections`, VOLUNTEER, { requestedMinutes: 200, reason: '再次申请' })).statusCode,
+    ).toBe(409);
     const queue = await call('GET', '/service-record-corrections?status=pending', SANGYI_ADMIN);
     expect(queue.json().items.map((x: Correction) => x.id)).toContain(c.id);
-    expect((await call('POST', `/service-record-corrections/${c.id}/resolve`, JIXIANG_ADMIN, { decision: 'accept', reason: '同意' })).statusCode).toBe(404);
+    expect(
+      (await call('POST', `/service-record-corrections/${c.id}/resolve`, JIXIANG_ADMIN, { decision: 'accept', reason: '同意' })).statusCode,
+    ).toBe(404);
 
     const res = await call('POST', `/service-record-corrections/${c.id}/resolve`, LEADER, { decision: 'accept', reason: '核对后同意' });
     expect(res.statusCode, res.body).toBe(200);
@@ -206,7 +225,10 @@ describe('corrections, complaint zeroing and appeals', () => {
     expect(zeroed.verifiedMinutes).toBe(credited.verifiedMinutes - 240);
     expect(zeroed.points).toBe(credited.points - 40);
     expect(zeroed.star).toBe(starForMinutes(zeroed.verifiedMinutes));
-    const notified = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'service_record.zeroed' AND ref_id = ${rec.id}`);
+    const notified = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'service_record.zeroed' AND ref_id = ${rec.id}`,
+    );
     expect(notified[0]!.n).toBe(1);
     // Zeroing twice is refused.
     expect((await call('POST', `/service-records/${rec.id}/zero`, SANGYI_ADMIN, { reason: '再次清零' })).statusCode).toBe(409);
@@ -215,11 +237,18 @@ describe('corrections, complaint zeroing and appeals', () => {
     expect(appeal.statusCode, appeal.body).toBe(201);
     const a = appeal.json() as Correction;
     expect(a).toMatchObject({ kind: 'appeal', requestedMinutes: 240 });
-    const res = await call('POST', `/service-record-corrections/${a.id}/resolve`, SANGYI_ADMIN, { decision: 'accept', reason: '复核后申诉成立' });
+    const res = await call('POST', `/service-record-corrections/${a.id}/resolve`, SANGYI_ADMIN, {
+      decision: 'accept',
+      reason: '复核后申诉成立',
+    });
     expect(res.statusCode, res.body).toBe(200);
     const restored = await summary();
     expect(restored).toMatchObject({ verifiedMinutes: credited.verifiedMinutes, points: credited.points });
-    expect((await call('GET', `/volunteers/${vol()}/service-records?limit=50`, VOLUNTEER)).json().items.find((r: ServiceRecord) => r.id === rec.id)).toMatchObject({ minutes: 240, zeroed: false });
+    expect(
+      (await call('GET', `/volunteers/${vol()}/service-records?limit=50`, VOLUNTEER))
+        .json()
+        .items.find((r: ServiceRecord) => r.id === rec.id),
+    ).toMatchObject({ minutes: 240, zeroed: false });
     expect((await checkLedgerInvariants(t.db)).ok).toBe(true);
     expect(await verifyAuditChain(t.db, 'duodi')).toBeNull();
   });
@@ -253,7 +282,12 @@ describe('lists, summary and point rules', () => {
 
   it('lets the street admin change point rules (audited) and refuses others or bad input', async () => {
     const rules = (await call('GET', '/point-rules', SANGYI_ADMIN)).json();
-    expect(rules).toMatchObject({ pointsPerHour: 10, depositCapHours: 1500, withdrawMinAge: 60, starThresholdsHours: [100, 300, 600, 1000, 1500] });
+    expect(rules).toMatchObject({
+      pointsPerHour: 10,
+      depositCapHours: 1500,
+      withdrawMinAge: 60,
+      starThresholdsHours: [100, 300, 600, 1000, 1500],
+    });
     expect((await call('GET', '/point-rules', VOLUNTEER)).statusCode).toBe(403);
     expect((await call('PUT', '/point-rules', SANGYI_ADMIN, { ...rules, pointsPerHour: 20 })).statusCode).toBe(403);
     const bad = await call('PUT', '/point-rules', STREET_ADMIN, { ...rules, starThresholdsHours: [100, 50, 600, 1000, 1500] });
