@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { useActivity, useTransitionActivity } from '../../features/activities/api/activities';
 import { useCheckInCode, useMarkNoShow, useRoster } from '../../features/activities/api/check-in';
 import { activityTitle, formatClock, formatWindow } from '../../features/activities/format';
-import { checkInLink } from '../../features/activities/qr';
+import { checkInLink } from '../../features/activities/qr-link';
 import type { Activity, RosterEntry } from '../../features/activities/types';
 import { errorMessage } from '../../lib/error-message';
 import { formatNumber } from '../../lib/format';

@@ -7,7 +7,8 @@ import { RESIDENT } from '../../../testing/fixtures';
 import { json, mockApi, type MockRequest } from '../../../testing/mock-api';
 import { renderH5 } from '../../../testing/render';
 import { QUEUE_KEY, type QueuedCheck } from '../offline-queue';
-import { checkInLink, decodePixels, parseCheckInLink } from '../qr';
+import { decodePixels } from '../qr';
+import { checkInLink, parseCheckInLink } from '../qr-link';
 import type { ActivityDetail, Roster, RosterEntry } from '../types';
 
 const VOLUNTEER: Me = { ...RESIDENT, id: 'u-v6', volunteerId: 'v-6', roles: ['volunteer'], teamIds: ['t-bugu'] };
