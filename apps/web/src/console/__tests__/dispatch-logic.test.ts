@@ -47,7 +47,8 @@ describe(deadlineTone.name, () => {
   });
 
   it('splits a span into hours and minutes', () => {
-    expect(spanParts(-(3 * HOUR + 5 * 60_000))).toEqual({ hours: 3, minutes: 5 });
+    expect(spanParts(-(3 * HOUR + 5 * 60_000))).toEqual({ days: 0, hours: 3, minutes: 5 });
+    expect(spanParts(103 * HOUR + 35 * 60_000)).toEqual({ days: 4, hours: 7, minutes: 35 });
   });
 });
 

@@ -28,7 +28,12 @@ export function DeadlineBadge({ demand, now }: { demand: Pick<DemandListItem, 's
   const text =
     tone === 'none'
       ? t('dispatch.deadline.none')
-      : t(`dispatch.deadline.${tone}`, { time: t('dispatch.deadline.span', { hours: span.hours, minutes: span.minutes }) });
+      : t(`dispatch.deadline.${tone}`, {
+          time:
+            span.days > 0
+              ? t('dispatch.deadline.spanDays', { days: span.days, hours: span.hours })
+              : t('dispatch.deadline.span', { hours: span.hours, minutes: span.minutes }),
+        });
   return (
     <StatusTag tone={DEADLINE_TONE[tone]}>
       <span aria-hidden="true">{DEADLINE_MARK[tone]} </span>

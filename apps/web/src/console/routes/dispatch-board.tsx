@@ -112,17 +112,6 @@ export default function DispatchBoardPage() {
         withFocus={hasRole(me, 'street_admin', 'community_admin', 'grid_worker')}
       />
       <DeadlineLegend />
-      {chartReady && (
-        <Suspense fallback={null}>
-          <BarChart
-            data={chartData}
-            seriesName={t('dispatch.board.chartSeries')}
-            label={t('dispatch.board.chartSummary', {
-              summary: chartData.map((d) => `${d.name} ${d.value}`).join(t('dispatch.board.chartJoin')),
-            })}
-          />
-        </Suspense>
-      )}
       <div className="dispatch-board" style={{ display: 'flex', gap: 12, overflowX: 'auto', alignItems: 'flex-start', paddingBottom: 8 }}>
         {BOARD_COLUMNS.map((column) => (
           <BoardColumn
@@ -137,6 +126,18 @@ export default function DispatchBoardPage() {
           />
         ))}
       </div>
+      {chartReady && (
+        <Suspense fallback={null}>
+          <h2 style={{ fontSize: 16, marginTop: 16 }}>{t('dispatch.board.chartSeries')}</h2>
+          <BarChart
+            data={chartData}
+            seriesName={t('dispatch.board.chartSeries')}
+            label={t('dispatch.board.chartSummary', {
+              summary: chartData.map((d) => `${d.name} ${d.value}`).join(t('dispatch.board.chartJoin')),
+            })}
+          />
+        </Suspense>
+      )}
       <Drawer
         open={openId !== null}
         onClose={() => setOpenId(null)}

@@ -170,7 +170,7 @@ export default function DispatchSuggestionsPage() {
     <>
       <h1 className="console-page-title">{t('dispatch.suggest.title')}</h1>
       <p>{t('dispatch.suggest.intro')}</p>
-      <Space wrap align="end" style={{ marginBottom: 16 }}>
+      <Space wrap align="end" style={{ display: 'flex', marginBottom: 16 }}>
         {choices.length > 1 && (
           <span>
             <label htmlFor={`${id}-scope`} className="console-label">
@@ -193,7 +193,7 @@ export default function DispatchSuggestionsPage() {
       {suggest.isError && <ProblemAlert error={suggest.error} />}
       {suggestion && (
         <>
-          <Space wrap size={24} style={{ marginBottom: 16 }}>
+          <Space wrap size={24} style={{ display: 'flex', marginBottom: 16 }}>
             <Statistic title={t('dispatch.suggest.demands')} value={suggestion.items.length} />
             <Statistic title={t('dispatch.suggest.totalCost')} value={round2(suggestion.totalCost)} />
             <Statistic title={t('dispatch.suggest.greedyCost')} value={round2(suggestion.greedyCost)} />

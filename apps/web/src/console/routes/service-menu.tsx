@@ -100,7 +100,7 @@ export default function ServiceMenuPage() {
         loading={items.isPending}
         dataSource={items.data?.items ?? []}
         pagination={false}
-        scroll={{ x: 1300 }}
+        scroll={{ x: 1500 }}
         columns={[
           { title: t('dispatch.menu.name'), dataIndex: 'name', render: (v: string) => <span lang="zh-CN">{v}</span> },
           { title: t('dispatch.menu.nameBo'), dataIndex: 'nameBo', render: (v: string | null) => (v ? <span lang="bo">{v}</span> : '') },
@@ -127,30 +127,34 @@ export default function ServiceMenuPage() {
             key: 'active',
             render: (_, i) => {
               const name = localName(i, language).text;
+              const on = street ? i.active : i.active && !(myCommunity && i.disabledCommunityIds.includes(myCommunity));
+              const words = <span style={{ marginInlineStart: 8 }}>{on ? t('dispatch.menu.on') : t('dispatch.menu.off')}</span>;
               if (street)
                 return (
-                  <Switch
-                    checked={i.active}
-                    aria-label={t('dispatch.menu.activeFor', { name })}
-                    loading={update.isPending && update.variables.id === i.id}
-                    onChange={(checked) => update.mutate({ id: i.id, body: { active: checked } })}
-                    checkedChildren={t('dispatch.menu.on')}
-                    unCheckedChildren={t('dispatch.menu.off')}
-                  />
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    <Switch
+                      checked={i.active}
+                      aria-label={t('dispatch.menu.activeFor', { name })}
+                      loading={update.isPending && update.variables.id === i.id}
+                      onChange={(checked) => update.mutate({ id: i.id, body: { active: checked } })}
+                    />
+                    {words}
+                  </span>
                 );
               if (myCommunity)
                 return (
-                  <Switch
-                    checked={i.active && !i.disabledCommunityIds.includes(myCommunity)}
-                    disabled={!i.active}
-                    aria-label={t('dispatch.menu.communityFor', { name })}
-                    loading={switchCommunity.isPending && switchCommunity.variables.id === i.id}
-                    onChange={(checked) => switchCommunity.mutate({ id: i.id, communityId: myCommunity, enabled: checked })}
-                    checkedChildren={t('dispatch.menu.on')}
-                    unCheckedChildren={t('dispatch.menu.off')}
-                  />
+                  <span style={{ whiteSpace: 'nowrap' }}>
+                    <Switch
+                      checked={i.active && !i.disabledCommunityIds.includes(myCommunity)}
+                      disabled={!i.active}
+                      aria-label={t('dispatch.menu.communityFor', { name })}
+                      loading={switchCommunity.isPending && switchCommunity.variables.id === i.id}
+                      onChange={(checked) => switchCommunity.mutate({ id: i.id, communityId: myCommunity, enabled: checked })}
+                    />
+                    {words}
+                  </span>
                 );
-              return i.active ? t('dispatch.menu.on') : t('dispatch.menu.off');
+              return words;
             },
           },
           {
@@ -167,10 +171,11 @@ export default function ServiceMenuPage() {
           {
             title: t('fields.actions'),
             key: 'actions',
+            width: 220,
             render: (_, i) => {
               const name = localName(i, language).text;
               return (
-                <span style={{ display: 'inline-flex', gap: 4, flexWrap: 'wrap' }}>
+                <span style={{ display: 'inline-flex', flexDirection: 'column', alignItems: 'flex-start', gap: 4 }}>
                   {street && (
                     <Button size="small" onClick={() => setEditing(i)}>
                       {t('dispatch.menu.edit', { name })}

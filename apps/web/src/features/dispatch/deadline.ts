@@ -19,8 +19,10 @@ export function deadlineTone(slaDueAt: string | null, overdue: boolean, urgency:
   return left <= SOON_MS[urgency] ? 'soon' : 'ok';
 }
 
-/** Whole hours and minutes between two instants, for "2 h 5 min left" / "overdue by …". */
-export function spanParts(ms: number): { hours: number; minutes: number } {
+/** Whole hours and minutes between two instants, for "2 h 5 min left" / "overdue by …"; `days` from two days on. */
+export function spanParts(ms: number): { days: number; hours: number; minutes: number } {
   const total = Math.max(0, Math.round(Math.abs(ms) / 60_000));
-  return { hours: Math.floor(total / 60), minutes: total % 60 };
+  const hours = Math.floor(total / 60);
+  if (hours >= 48) return { days: Math.floor(hours / 24), hours: hours % 24, minutes: total % 60 };
+  return { days: 0, hours, minutes: total % 60 };
 }
