@@ -1,7 +1,7 @@
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Demand, DemandChannel, DemandListItem, DemandStatus, DemandUrgency, ServiceItemDto } from '@duodi/contracts';
+import type { Demand, DemandChannel, DemandListItem, DemandStatus, DemandUrgency, Grid, ServiceItemDto } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
-import type { Page } from '../../../lib/page';
+import type { ItemList, Page } from '../../../lib/page';
 
 const demandPath = (id: string) => `/api/v1/demands/${encodeURIComponent(id)}`;
 
@@ -187,4 +187,13 @@ export function getGridResidents(gridId: string): Promise<Page<GridResident>> {
 
 export function useGridResidents(gridId: string | undefined) {
   return useQuery({ queryKey: ['residents', 'grid-all', gridId], queryFn: () => getGridResidents(gridId ?? ''), enabled: Boolean(gridId) });
+}
+
+/** The grids of a community (same request and cache key as the organization feature's, kept here: features do not import each other). */
+export function useCommunityGrids(communityId: string | null | undefined, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({
+    queryKey: ['grids', communityId ?? null],
+    queryFn: () => apiRequest<ItemList<Grid>>('/api/v1/grids', { query: { communityId, limit: 200 } }),
+    enabled,
+  });
 }
