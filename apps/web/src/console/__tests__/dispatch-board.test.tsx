@@ -61,6 +61,7 @@ describe('console dispatch board (派单看板)', () => {
     expect(within(screen.getByRole('region', { name: /^已发单/ })).getByRole('button', { name: '派给队伍' })).toBeTruthy();
     fireEvent.click(within(onTime).getByRole('button', { name: '发布' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'POST' && r.path === '/api/v1/demands/dmd_a00001/publish')).toBe(true));
+    expect(requests.find((r) => r.path.endsWith('/publish'))?.headers.get('idempotency-key')).toBeTruthy();
 
     // Filtering by overdue asks the API for overdue demands only.
     fireEvent.click(screen.getByRole('checkbox', { name: '只看逾期' }));

@@ -118,6 +118,7 @@ describe('console suggested dispatch (建议派单)', () => {
         }),
       );
       expect(await screen.findByText('已派出 2 个需求，发出 2 份邀请。')).toBeTruthy();
+      expect(requests.find((r) => r.path === '/api/v1/dispatch-plans')?.headers.get('idempotency-key')).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
     },
   );
 

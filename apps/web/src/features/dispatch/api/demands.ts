@@ -2,6 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { Demand, DemandListItem, DemandStatus, DemandUrgency, FocusTag } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
+import { newIdempotencyKey } from '../../demands/api/demands';
 
 /** The filters of GET /demands (API.md "Demands"; `overdue` lists open demands past their deadline). */
 export type DemandFilters = {
@@ -93,15 +94,20 @@ export type StaffTransition =
   | { id: string; action: 'cancel'; reason: string }
   | { id: string; action: 'close'; followUp?: string };
 
-export function transitionDemand(step: StaffTransition): Promise<Demand> {
+/** A staff step of the work order, with an `Idempotency-Key` per user action (API.md). */
+export function transitionDemand(step: StaffTransition, idempotencyKey = newIdempotencyKey()): Promise<Demand> {
   const { id, action, ...body } = step;
-  return apiRequest<Demand>(`/api/v1/demands/${encodeURIComponent(id)}/${action}`, { method: 'POST', body });
+  return apiRequest<Demand>(`/api/v1/demands/${encodeURIComponent(id)}/${action}`, {
+    method: 'POST',
+    body,
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useTransitionDemand() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: transitionDemand,
+    mutationFn: (step: StaffTransition) => transitionDemand(step),
     onSuccess: (demand) => {
       queryClient.setQueryData(['demands', 'one', demand.id], demand);
       void queryClient.invalidateQueries({ queryKey: ['demands'] });

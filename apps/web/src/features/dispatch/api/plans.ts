@@ -1,6 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { DemandOffer, DispatchPlanBody, DispatchPlanResult, SuggestDispatchResult } from '@duodi/contracts';
+import type { Demand, DemandOffer, DispatchPlanBody, DispatchPlanResult, SuggestDispatchResult } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
+import { newIdempotencyKey } from '../../demands/api/demands';
 
 /** `POST /demands/suggest-dispatch` (建议派单): a suggestion only, nothing changes (DR-16). */
 export type SuggestScope = { communityId?: string; teamId?: string };
@@ -18,26 +19,36 @@ export function useSuggestDispatch() {
 export type PlanAssignment = DispatchPlanBody['assignments'][number];
 
 /** `POST /dispatch-plans`: applied all or nothing; a conflict names the assignment it is about. */
-export function acceptDispatchPlan(body: DispatchPlanBody): Promise<DispatchPlanResult> {
-  return apiRequest<DispatchPlanResult>('/api/v1/dispatch-plans', { method: 'POST', body });
+export function acceptDispatchPlan(body: DispatchPlanBody, idempotencyKey = newIdempotencyKey()): Promise<DispatchPlanResult> {
+  return apiRequest<DispatchPlanResult>('/api/v1/dispatch-plans', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
 }
 
 export function useAcceptDispatchPlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: acceptDispatchPlan,
+    mutationFn: (body: DispatchPlanBody) => acceptDispatchPlan(body),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['demands'] }),
   });
 }
 
 /** `POST /demands/{id}/no-show`: a volunteer who accepted did not come (it lowers their reliability). */
-export function recordNoShow({ demandId, volunteerId, note }: { demandId: string; volunteerId: string; note?: string }): Promise<unknown> {
-  return apiRequest<unknown>(`/api/v1/demands/${encodeURIComponent(demandId)}/no-show`, { method: 'POST', body: { volunteerId, note } });
+export function recordNoShow(
+  { demandId, volunteerId, note }: { demandId: string; volunteerId: string; note?: string },
+  idempotencyKey = newIdempotencyKey(),
+): Promise<Demand> {
+  return apiRequest<Demand>(`/api/v1/demands/${encodeURIComponent(demandId)}/no-show`, {
+    method: 'POST',
+    body: { volunteerId, note },
+    headers: { 'Idempotency-Key': idempotencyKey },
+  });
 }
 
 export function useRecordNoShow() {
   const queryClient = useQueryClient();
-  return useMutation({ mutationFn: recordNoShow, onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['demands'] }) });
+  return useMutation({
+    mutationFn: (input: { demandId: string; volunteerId: string; note?: string }) => recordNoShow(input),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['demands'] }),
+  });
 }
 
 export type { DemandOffer };
