@@ -1,8 +1,8 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
 import { Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCampaignOverview, useCampaigns, useGridCoverage } from '../../features/visits/api/visits';
-import type { CampaignOverview, CoverageItem } from '../../features/visits/types';
+import { useCampaignOverview, useCampaigns, useCarePlans, useGridCoverage } from '../../features/visits/api/visits';
+import type { CampaignOverview, CarePlan, CoverageItem } from '../../features/visits/types';
 import { formatDate, formatNumber } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
@@ -151,6 +151,19 @@ export default function CampaignsPage() {
                 .join('；')}
             />
           </Suspense>
+          <Table<CampaignOverview['periods'][number]>
+            rowKey="period"
+            dataSource={data.periods}
+            pagination={false}
+            size="small"
+            style={{ marginTop: 12, marginBottom: 24 }}
+            columns={[
+              { title: t('console.campaigns.period'), dataIndex: 'period' },
+              { title: t('console.campaigns.homeVisits'), dataIndex: 'homeVisits' },
+              { title: t('console.campaigns.inquiriesAnswered'), dataIndex: 'inquiriesAnswered' },
+              { title: t('console.campaigns.visits'), dataIndex: 'visits' },
+            ]}
+          />
           <OverdueList
             grids={data.grids}
             gridId={gridId ?? data.grids.find((g) => g.overdue > 0)?.gridId}
@@ -159,6 +172,51 @@ export default function CampaignsPage() {
           />
         </>
       )}
+      <CarePlans />
+    </>
+  );
+}
+
+/** Recurring care plans (an elderly person living alone: a visit every week), with due and missed ones flagged. */
+function CarePlans() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const plans = useCarePlans();
+  return (
+    <>
+      <h2>{t('console.campaigns.carePlans')}</h2>
+      <p>{t('console.campaigns.carePlansIntro')}</p>
+      {plans.isError && <ProblemAlert error={plans.error} onRetry={() => void plans.refetch()} />}
+      <Table<CarePlan>
+        rowKey="id"
+        loading={plans.isPending}
+        dataSource={plans.data?.items ?? []}
+        pagination={{ pageSize: 20 }}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('fields.name'), dataIndex: 'residentName' },
+          { title: t('console.campaigns.planKind'), key: 'kind', render: (_, p) => t(`console.campaigns.planKinds.${p.kind}`) },
+          { title: t('console.campaigns.every'), key: 'every', render: (_, p) => t('console.campaigns.everyDays', { n: p.everyDays }) },
+          { title: t('console.campaigns.nextDue'), key: 'next', render: (_, p) => formatDate(p.nextDueAt, language) },
+          {
+            title: t('console.campaigns.lastDone'),
+            key: 'last',
+            render: (_, p) => (p.lastDoneAt ? formatDate(p.lastDoneAt, language) : '—'),
+          },
+          {
+            title: t('activities.fields.status'),
+            key: 'state',
+            render: (_, p) => (
+              <Space wrap>
+                {!p.active && <Tag>{t('console.campaigns.planInactive')}</Tag>}
+                {p.active && p.due && <Tag color="warning">{t('console.campaigns.planDue')}</Tag>}
+                {p.missedCount > 0 && <Tag color="error">{t('console.campaigns.planMissed', { n: p.missedCount })}</Tag>}
+                {p.active && !p.due && p.missedCount === 0 && <Tag color="success">{t('console.campaigns.planOnTrack')}</Tag>}
+              </Space>
+            ),
+          },
+        ]}
+      />
     </>
   );
 }

@@ -1,7 +1,16 @@
 /** Shapes of the door-to-door visit API (API.md "Activities and check-in", DR-20), types from the contracts. */
-import type { CampaignOverview, CoverageItem, Visit, VisitCampaign, VisitCreate, VisitInquiry, VisitNeed } from '@duodi/contracts';
+import type {
+  CampaignOverview,
+  CarePlan,
+  CoverageItem,
+  Visit,
+  VisitCampaign,
+  VisitCreate,
+  VisitInquiry,
+  VisitNeed,
+} from '@duodi/contracts';
 
-export type { CampaignOverview, CoverageItem, Visit, VisitCampaign };
+export type { CampaignOverview, CarePlan, CoverageItem, Visit, VisitCampaign };
 export type Inquiry = VisitInquiry;
 export type Need = VisitNeed;
 export type VisitInput = VisitCreate;

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { ItemList, Page } from '../../../lib/page';
-import type { CampaignOverview, Coverage, ServiceItem, Visit, VisitCampaign, VisitInput } from '../types';
+import type { CampaignOverview, CarePlan, Coverage, ServiceItem, Visit, VisitCampaign, VisitInput } from '../types';
 
 export function createVisit(body: VisitInput): Promise<Visit> {
   return apiRequest<Visit>('/api/v1/visits', { method: 'POST', body });
@@ -75,4 +75,13 @@ export function useNeedToDemand() {
     mutationFn: ({ visitId, index }: { visitId: string; index: number }) => needToDemand(visitId, index),
     onSuccess: () => void invalidate(),
   });
+}
+
+/** Recurring care plans of the caller's area, with next due and missed visits. */
+export function getCarePlans(gridId?: string): Promise<Page<CarePlan>> {
+  return apiRequest<Page<CarePlan>>('/api/v1/care-plans', { query: { gridId, limit: 200 } });
+}
+
+export function useCarePlans(gridId?: string) {
+  return useQuery({ queryKey: ['care-plans', gridId ?? null], queryFn: () => getCarePlans(gridId) });
 }
