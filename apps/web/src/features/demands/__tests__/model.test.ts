@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEMAND_CHANNELS } from '@duodi/contracts';
+import { guessBeneficiary } from '../components/staff-order-form';
 import { availableTimeChoices, DEMAND_CHANNEL_VALUES, emergencyCalls, stepIndexOf, STAFF_CHANNELS, timeWindow } from '../model';
 
 describe('demands model', () => {
@@ -47,5 +48,24 @@ describe('demands model', () => {
     expect(stepIndexOf('published')).toBe(stepIndexOf('assigned'));
     expect(stepIndexOf('closed')).toBe(5);
     expect(stepIndexOf('cancelled')).toBeNull();
+  });
+});
+
+describe('guessBeneficiary', () => {
+  const residents = [
+    { id: 'p1', name: '索朗卓玛', nameBo: 'བསོད་ནམས་སྒྲོལ་མ།' },
+    { id: 'p2', name: '次仁卓玛', nameBo: null },
+    { id: 'p3', name: '王秀英', nameBo: null },
+  ];
+  it('takes an exact name, or the only resident whose name holds the hint without 奶奶/阿姨', () => {
+    expect(guessBeneficiary('次仁卓玛', residents)).toBe('p2');
+    expect(guessBeneficiary('朗卓玛奶奶', residents)).toBe('p1');
+    expect(guessBeneficiary('王秀英阿姨', residents)).toBe('p3');
+    expect(guessBeneficiary('བསོད་ནམས་སྒྲོལ་མ།', residents)).toBe('p1');
+  });
+  it('chooses nobody when several match or the hint is too short', () => {
+    expect(guessBeneficiary('卓玛阿姨', residents)).toBe('');
+    expect(guessBeneficiary('王奶奶', residents)).toBe('');
+    expect(guessBeneficiary(null, residents)).toBe('');
   });
 });

@@ -23,12 +23,23 @@ export type StaffOrderDraft = {
   channel: Exclude<DemandChannel, 'app'>;
 };
 
-/** A resident whose name the message mentions, to preselect (the worker still checks it). */
+/** Forms of address a chat message puts after a name (王奶奶, 卓玛阿姨, ཨ་ཡེ་…). */
+const HONORIFICS = /(奶奶|爷爷|阿姨|大爷|大妈|大娘|叔叔|阿妈|阿爸|老人|老师|啦|ལགས|ཨ་ཡེ|ཨ་ཕོ|ཨ་མ)$/u;
+
+/**
+ * The resident a message names, to preselect (the worker still checks it): an exact name, else the
+ * one resident whose name holds the hint without its form of address. Two or more candidates (many
+ * people are called 卓玛): none.
+ */
 export function guessBeneficiary(hint: string | null, residents: readonly { id: string; name: string; nameBo: string | null }[]): string {
   const h = hint?.trim();
   if (!h) return '';
-  const found = residents.find((r) => r.name === h || r.nameBo === h) ?? residents.find((r) => h.includes(r.name) || r.name.includes(h));
-  return found?.id ?? '';
+  const exact = residents.find((r) => r.name === h || r.nameBo === h);
+  if (exact) return exact.id;
+  const core = h.replace(HONORIFICS, '').trim();
+  if (core.length < 2) return '';
+  const found = residents.filter((r) => r.name.includes(core) || (r.nameBo?.includes(core) ?? false) || core.includes(r.name));
+  return found.length === 1 ? (found[0]?.id ?? '') : '';
 }
 
 /**
