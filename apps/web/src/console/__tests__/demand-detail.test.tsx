@@ -83,6 +83,7 @@ describe('console demand detail (需求详情)', () => {
       expect(screen.getAllByText(/2026年11月28日 11:00/).length).toBeGreaterThan(0);
       expect(screen.getByText(/2026年11月28日 10:00 · 我/)).toBeTruthy();
       expect(screen.getByText('2026年11月29日 12:00：在「已派队」环节逾期，已提交社区督办')).toBeTruthy();
+    expect(screen.getByText('已提交社区督办')).toBeTruthy();
 
       // Offers and their answers.
       expect(await screen.findByText('已谢绝')).toBeTruthy();

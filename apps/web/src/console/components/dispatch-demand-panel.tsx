@@ -262,12 +262,9 @@ export function DemandPanel({ demandId, me, lookups }: { demandId: string; me: M
               </div>
               {h.note && (
                 <div lang={scriptLang(h.note)}>
-                  {t('dispatch.history.note', {
-                    note:
-                      h.action === 'escalate' && (h.note === 'community' || h.note === 'street')
-                        ? t(`dispatch.escalation.${h.note}`)
-                        : h.note,
-                  })}
+                  {h.action === 'escalate' && (h.note === 'community' || h.note === 'street')
+                    ? t('dispatch.escalation.to', { level: t(`dispatch.escalation.${h.note}`) })
+                    : t('dispatch.history.note', { note: h.note })}
                 </div>
               )}
             </div>
