@@ -30,8 +30,10 @@ describe('demo demands', () => {
       for (let i = 1; i < h.length; i++) {
         expect(h[i]!.at.getTime()).toBeGreaterThanOrEqual(h[i - 1]!.at.getTime());
         expect(h[i]!.fromStatus).toBe(h[i - 1]!.toStatus);
-        const t = DEMAND_TRANSITIONS[h[i]!.action as keyof typeof DEMAND_TRANSITIONS];
-        expect(t.from as readonly string[]).toContain(h[i]!.fromStatus);
+        const row = h[i]!;
+        if (row.action === 'decline') expect([row.fromStatus, row.toStatus]).toEqual(['assigned', 'assigned']);
+        else if (row.action === 'no_show') expect([row.fromStatus, row.toStatus]).toEqual(['accepted', 'assigned']);
+        else expect(DEMAND_TRANSITIONS[row.action as keyof typeof DEMAND_TRANSITIONS].from as readonly string[]).toContain(row.fromStatus);
       }
       expect(h.at(-1)!.at.getTime()).toBeLessThanOrEqual(REFERENCE_DATE.getTime());
       const vols = data.demandVolunteers.filter((v) => v.demandId === d.id);
@@ -50,5 +52,23 @@ describe('demo demands', () => {
     expect(mine.every((d) => d.gridId === 'grid_sy_02')).toBe(true);
     const offers = data.demands.filter((d) => d.teamId === 'team_bugu' && d.status === 'assigned' && d.acceptedCount === 0);
     expect(offers.length).toBeGreaterThanOrEqual(5);
+  });
+
+  it('carry offers (accepted, open, declined) and a few no-shows with their history', () => {
+    expect(new Set(data.demandOffers.map((o) => o.id)).size).toBe(data.demandOffers.length);
+    const offer = new Map(data.demandOffers.map((o) => [`${o.demandId}:${o.volunteerId}:${o.status}`, o]));
+    for (const v of data.demandVolunteers) expect(offer.has(`${v.demandId}:${v.volunteerId}:accepted`), v.demandId).toBe(true);
+    const open = data.demandOffers.filter((o) => o.status === 'offered');
+    expect(open.length).toBeGreaterThanOrEqual(5);
+    expect(open.every((o) => o.teamId === 'team_bugu' && o.decidedAt === null)).toBe(true);
+    const declined = data.demandOffers.filter((o) => o.status === 'declined');
+    expect(declined.length).toBeGreaterThan(0);
+    expect(data.demandHistory.filter((h) => h.action === 'decline')).toHaveLength(declined.length);
+    expect(data.noShows.length).toBeGreaterThanOrEqual(5);
+    for (const n of data.noShows) {
+      expect(data.demandHistory.some((h) => h.demandId === n.demandId && h.action === 'no_show' && h.at.getTime() === n.at.getTime())).toBe(true);
+      expect(data.demandVolunteers.some((v) => v.demandId === n.demandId && v.volunteerId === n.volunteerId)).toBe(false);
+    }
+    for (const d of data.demands) expect(d.version).toBe(data.demandHistory.filter((h) => h.demandId === d.id).length);
   });
 });

@@ -72,11 +72,36 @@ export interface DemoServiceRecord {
   createdAt: Date;
 }
 
+export interface DemoDemandOffer {
+  id: string;
+  demandId: string;
+  volunteerId: string;
+  teamId: string;
+  status: 'offered' | 'accepted' | 'declined' | 'withdrawn';
+  offeredByAccountId: string | null;
+  declineReason: string | null;
+  createdAt: Date;
+  decidedAt: Date | null;
+}
+
+export interface DemoNoShow {
+  id: string;
+  demandId: string;
+  volunteerId: string;
+  recordedByAccountId: string;
+  note: string | null;
+  at: Date;
+}
+
 export interface DemoDemands {
   demands: DemoDemand[];
   demandHistory: DemoDemandHistory[];
   demandVolunteers: DemoDemandVolunteer[];
   serviceRecords: DemoServiceRecord[];
+  /** Offers (0008): accepted ones of every accepted demand, open ones of 布谷响铃's waiting demands, a few declines. */
+  demandOffers: DemoDemandOffer[];
+  /** No-shows (0008) on a few closed demands, each with its history rows (accept, no_show) before the real accept. */
+  noShows: DemoNoShow[];
 }
 
 export interface DemandsInput {
@@ -171,7 +196,7 @@ function statusForAge(rng: Rng, ageDays: number): DemandStatus {
 
 export function buildDemands(rng: Rng, input: DemandsInput): DemoDemands {
   const ref = input.referenceDate.getTime();
-  const out: DemoDemands = { demands: [], demandHistory: [], demandVolunteers: [], serviceRecords: [] };
+  const out: DemoDemands = { demands: [], demandHistory: [], demandVolunteers: [], serviceRecords: [], demandOffers: [], noShows: [] };
   const membersOf = new Map<string, string[]>();
   for (const m of input.teamMembers) membersOf.set(m.teamId, [...(membersOf.get(m.teamId) ?? []), m.volunteerId]);
   const accountOfVolunteer = new Map([...input.demoVolunteers].map(([acc, vol]) => [vol, acc]));
@@ -343,5 +368,87 @@ export function buildDemands(rng: Rng, input: DemandsInput): DemoDemands {
   for (const [k, svc] of ['svc_companionship', 'svc_elderly_checkin', 'svc_shopping', 'svc_meal_delivery', 'svc_translation'].entries()) {
     add({ item: item(svc), resident: rng.pick(sangyi), createdAt: ref - (k + 1) * 7 * HOUR, target: 'assigned', byResident: rng.chance(0.5), teamId: input.buguTeamId });
   }
+  addOffersAndNoShows(rng.fork('offers'), input, out, membersOf, accountOfVolunteer);
   return out;
+}
+
+const DECLINE_REASONS = ['这几天在外地', '时间冲突，去不了', '家里有事', null];
+const NO_SHOW_NOTES = ['电话联系不上', '临时有事没来，也没请假', null];
+
+/**
+ * Offers and no-shows (0008) on top of the demands, from their own fork so the demands stay as they
+ * are: every accepting volunteer had an offer (accepted at the accept); 布谷响铃's waiting demands are
+ * offered to all its members, with a few declines (and their `decline` history rows); about ten closed
+ * one-volunteer demands had a first volunteer who did not come (accept + `no_show` history rows
+ * before the real accept, and a volunteer_no_shows row).
+ */
+function addOffersAndNoShows(
+  rng: Rng,
+  input: DemandsInput,
+  out: DemoDemands,
+  membersOf: ReadonlyMap<string, string[]>,
+  accountOfVolunteer: ReadonlyMap<string, string>,
+) {
+  const ref = input.referenceDate.getTime();
+  let seq = 0;
+  const offerId = () => `ofr_demo_${String(++seq).padStart(6, '0')}`;
+  const historyOf = new Map<string, DemoDemandHistory[]>();
+  for (const h of out.demandHistory) historyOf.set(h.demandId, [...(historyOf.get(h.demandId) ?? []), h]);
+  const accepted = new Map<string, DemoDemandVolunteer[]>();
+  for (const v of out.demandVolunteers) accepted.set(v.demandId, [...(accepted.get(v.demandId) ?? []), v]);
+  const demoVolunteer06 = [...input.demoVolunteers.values()][0];
+
+  for (const d of out.demands) {
+    if (!d.teamId) continue;
+    const assign = historyOf.get(d.id)?.find((h) => h.action === 'assign');
+    if (!assign) continue;
+    for (const v of accepted.get(d.id) ?? []) {
+      out.demandOffers.push({ id: offerId(), demandId: d.id, volunteerId: v.volunteerId, teamId: d.teamId, status: 'accepted', offeredByAccountId: assign.byAccountId, declineReason: null, createdAt: assign.at, decidedAt: v.acceptedAt });
+    }
+    if (d.status !== 'assigned' || d.teamId !== input.buguTeamId) continue;
+    // Waiting for volunteers: an open offer for every other member, a few of them declined.
+    const taken = new Set((accepted.get(d.id) ?? []).map((v) => v.volunteerId));
+    // Declines come after the demand's last step so far and after each other (the history stays in time order).
+    let lastAt = Math.max(...(historyOf.get(d.id) ?? []).map((h) => h.at.getTime()));
+    for (const volunteerId of membersOf.get(d.teamId) ?? []) {
+      if (taken.has(volunteerId)) continue;
+      const declines = volunteerId !== demoVolunteer06 && rng.chance(0.2);
+      const decidedAt = declines ? new Date(Math.max(lastAt, Math.min(ref - 60_000, lastAt + rng.int(10, 120) * 60_000))) : null;
+      if (decidedAt) lastAt = decidedAt.getTime();
+      const reason = declines ? rng.pick(DECLINE_REASONS) : null;
+      out.demandOffers.push({ id: offerId(), demandId: d.id, volunteerId, teamId: d.teamId, status: declines ? 'declined' : 'offered', offeredByAccountId: assign.byAccountId, declineReason: reason, createdAt: assign.at, decidedAt });
+      if (declines && decidedAt) {
+        out.demandHistory.push({ demandId: d.id, action: 'decline', fromStatus: 'assigned', toStatus: 'assigned', at: decidedAt, byAccountId: accountOfVolunteer.get(volunteerId) ?? null, note: reason });
+        d.version++;
+      }
+    }
+  }
+
+  // No-shows: closed one-volunteer demands older than 30 days whose team has someone else to blame.
+  const candidates = out.demands.filter(
+    (d) => d.status === 'closed' && d.volunteersNeeded === 1 && d.teamId && ref - d.createdAt.getTime() > 30 * DAY && (membersOf.get(d.teamId)?.length ?? 0) > 1,
+  );
+  for (const d of rng.sample(candidates, Math.min(10, candidates.length))) {
+    const real = accepted.get(d.id)?.[0];
+    const history = out.demandHistory.filter((h) => h.demandId === d.id);
+    const acceptRow = history.find((h) => h.action === 'accept');
+    const assign = history.find((h) => h.action === 'assign');
+    if (!real || !acceptRow || !assign) continue;
+    const absent = rng.pick((membersOf.get(d.teamId!) ?? []).filter((v) => v !== real.volunteerId));
+    const span = acceptRow.at.getTime() - assign.at.getTime();
+    if (span < 3 * 60_000) continue;
+    const firstAccept = new Date(assign.at.getTime() + Math.floor(span / 3 / 60_000) * 60_000);
+    const noShowAt = new Date(assign.at.getTime() + Math.floor((2 * span) / 3 / 60_000) * 60_000);
+    const recorder = assign.byAccountId ?? input.accounts.streetAdmin;
+    const note = rng.pick(NO_SHOW_NOTES);
+    out.demandHistory.splice(
+      out.demandHistory.indexOf(acceptRow),
+      0,
+      { demandId: d.id, action: 'accept', fromStatus: 'assigned', toStatus: 'accepted', at: firstAccept, byAccountId: accountOfVolunteer.get(absent) ?? null, note: null },
+      { demandId: d.id, action: 'no_show', fromStatus: 'accepted', toStatus: 'assigned', at: noShowAt, byAccountId: recorder, note: note ? `${absent} — ${note}` : absent },
+    );
+    d.version += 2;
+    out.noShows.push({ id: `nos_demo_${String(out.noShows.length + 1).padStart(4, '0')}`, demandId: d.id, volunteerId: absent, recordedByAccountId: recorder, note, at: noShowAt });
+    out.demandOffers.push({ id: offerId(), demandId: d.id, volunteerId: absent, teamId: d.teamId!, status: 'withdrawn', offeredByAccountId: assign.byAccountId, declineReason: null, createdAt: assign.at, decidedAt: noShowAt });
+  }
 }

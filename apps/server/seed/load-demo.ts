@@ -33,6 +33,8 @@ import {
   demands,
   demandHistory,
   demandVolunteers,
+  demandOffers,
+  volunteerNoShows,
   serviceRecords,
   recoveryRequests,
   activities,
@@ -45,9 +47,9 @@ import {
 import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { buildRecoveryDemo } from './recovery.js';
-import { buildActivitiesDemo } from './activities.js';
 import { loadRecordsDemo } from './records.js';
 import { loadRewardsDemo } from './rewards.js';
+import { buildActivitiesDemo } from './activities.js';
 import { DEMO_DATA_VERSION, DEMO_GENERATED_AT, DEFAULT_SEED, REFERENCE_DATE, buildDemoData, type DemoData } from './build.js';
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD, type DemoAccount } from './demo-accounts.js';
@@ -310,10 +312,9 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
       (c) => tx.insert(serviceRecords).values(c.map((r) => ({ ...r, streetId, servedOn: shanghaiDate(r.servedOn), source: 'demand' as const }))),
       progress,
     );
-    // 0009: 18 months of verified records summing to each volunteer's hours, the queue, the ledger.
-    await loadRecordsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, seed });
-    // 0010: 爱心超市 catalog and orders, star awards in every state, certificate issuers and certificates.
-    await loadRewardsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, data });
+    // 0008: offers (accepted, open, declined, withdrawn) and a few no-shows.
+    await insertChunks('demand_offers', data.demandOffers, (c) => tx.insert(demandOffers).values(c.map((o) => ({ ...o, streetId }))), progress);
+    if (data.noShows.length) await tx.insert(volunteerNoShows).values(data.noShows.map((n) => ({ ...n, streetId })));
     // 0011: activities (records before the sign-ups that point at them), the campaign, visits, care plans.
     await tx.insert(activities).values(activityDemo.activities.map((a) => ({ ...a, streetId })));
     await tx.insert(activityHistory).values(activityDemo.history.map((h) => ({ ...h, streetId })));
@@ -323,6 +324,10 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
     await tx.insert(visitCampaigns).values({ ...c, streetId, startsOn: shanghaiDate(c.startsOn), endsOn: shanghaiDate(c.endsOn) });
     await insertChunks('visits', activityDemo.visits, (chunk) => tx.insert(visits).values(chunk.map((v) => ({ ...v, streetId }))), progress);
     if (activityDemo.carePlans.length) await tx.insert(carePlans).values(activityDemo.carePlans.map((p) => ({ ...p, streetId })));
+    // 0009: 18 months of verified records summing to each volunteer's hours, the queue, the ledger.
+    await loadRecordsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, seed });
+    // 0010: 爱心超市 catalog and orders, star awards in every state, certificate issuers and certificates.
+    await loadRewardsDemo(tx, { streetId, referenceDate: opts.referenceDate ?? REFERENCE_DATE, data });
     const meta: DemoMeta = { version: DEMO_DATA_VERSION, seed, generatedAt: DEMO_GENERATED_AT };
     await tx.insert(appMeta).values({ key: DEMO_META_KEY, value: JSON.stringify(meta), updatedAt: new Date(DEMO_GENERATED_AT) });
     progress?.('accounts', data.accounts.length, data.accounts.length);

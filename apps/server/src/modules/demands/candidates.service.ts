@@ -23,20 +23,52 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
 /** Everything the scoring knows about the street's active volunteers, loaded once per request. */
 export type VolunteerFacts = Map<string, VolunteerProfile>;
 
+/** The part of a volunteer's facts that changes rarely: profile, home and weekly windows. */
+interface StaticFacts {
+  id: string;
+  skills: string[];
+  languages: string[];
+  gridId: string | null;
+  communityId: string | null;
+  birthYear: number | null;
+  availability: AvailabilityWindow[];
+}
+
+/**
+ * How long the static facts of a street (20,000 volunteers: skills, languages, home, windows) are
+ * reused within one process. Work, ratings and no-shows are always read fresh; a profile change
+ * reaches the ranking within this time (a suggestion only; accept checks membership itself).
+ */
+export const STATIC_FACTS_TTL_MS = 60_000;
+const staticCache = new WeakMap<object, Map<string, { loadedAt: number; facts: StaticFacts[] }>>();
+
+async function loadStaticFacts(tx: Tx, streetId: string, now: Date, cacheKey: object | undefined): Promise<StaticFacts[]> {
+  const cached = cacheKey ? staticCache.get(cacheKey)?.get(streetId) : undefined;
+  if (cached && now.getTime() - cached.loadedAt >= 0 && now.getTime() - cached.loadedAt < STATIC_FACTS_TTL_MS) return cached.facts;
+  const [pool, availability] = await Promise.all([repo.candidatePool(tx, streetId), repo.availabilityOfStreet(tx, streetId)]);
+  const windows = new Map<string, AvailabilityWindow[]>();
+  for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
+  const facts = pool.map((v) => ({ ...v, availability: windows.get(v.id) ?? [] }));
+  if (cacheKey) {
+    const byStreet = staticCache.get(cacheKey) ?? new Map();
+    byStreet.set(streetId, { loadedAt: now.getTime(), facts });
+    staticCache.set(cacheKey, byStreet);
+  }
+  return facts;
+}
+
 /**
  * The scoring facts of every active volunteer of the street: skills, languages, grid and community,
- * weekly windows, age, work over the last 30 days, ratings and completed demands, and no-shows of
- * the last 180 days (volunteer_no_shows).
+ * weekly windows, age (these static facts are reused for STATIC_FACTS_TTL_MS per `cacheKey`, the
+ * database handle), and, always fresh, work over the last 30 days, ratings, completed demands and
+ * no-shows of the last 180 days (volunteer_no_shows).
  */
-export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date): Promise<VolunteerFacts> {
-  const [pool, availability, history, noShows] = await Promise.all([
-    repo.candidatePool(tx, streetId),
-    repo.availabilityOfStreet(tx, streetId),
+export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date, cacheKey?: object): Promise<VolunteerFacts> {
+  const [pool, history, noShows] = await Promise.all([
+    loadStaticFacts(tx, streetId, now, cacheKey),
     repo.workloadAndRatings(tx, streetId, new Date(now.getTime() - 30 * DAY)),
     noShowCounts(tx, streetId, new Date(now.getTime() - NO_SHOW_WINDOW_DAYS * DAY)),
   ]);
-  const windows = new Map<string, AvailabilityWindow[]>();
-  for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
   const stats = new Map(history.map((h) => [h.volunteerId, h]));
   const year = now.getUTCFullYear();
   const facts: VolunteerFacts = new Map();
@@ -48,7 +80,7 @@ export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date): P
       gridId: v.gridId,
       communityId: v.communityId,
       location: null,
-      availability: windows.get(v.id) ?? [],
+      availability: v.availability,
       age: v.birthYear ? year - v.birthYear : null,
       servedLast30Days: s?.recent ?? 0,
       ratings: { count: s?.ratings ?? 0, average: s?.average ?? null },
@@ -115,7 +147,7 @@ export async function listCandidates(deps: Deps, actorOrNone: Actor | undefined,
     const item = await repo.findServiceItem(tx, demand.streetId, demand.serviceItemId);
     const beneficiary = demand.beneficiaryPersonId ? await repo.findPerson(tx, demand.streetId, demand.beneficiaryPersonId) : undefined;
     const profile = demandProfileOf(demand, item, beneficiary ? { tibetanName: Boolean(beneficiary.person.nameBo) } : undefined);
-    const facts = await loadVolunteerFacts(tx, demand.streetId, now);
+    const facts = await loadVolunteerFacts(tx, demand.streetId, now, deps.db);
     const items = rankForDemand(profile, facts, { limit, exclude: new Set(accepted) });
     return { items: items.map(({ volunteerId, score, reasons }) => ({ volunteerId, score, reasons })) };
   });

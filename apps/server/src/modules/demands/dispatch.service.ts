@@ -62,7 +62,7 @@ export async function suggestDispatchFor(deps: Deps, actorOrNone: Actor | undefi
     const started = performance.now();
     const demands = await repo.demandsNeedingVolunteers(tx, { streetId: actor.streetId, ...scope });
     const [facts, items, accepted, members, active, tibetan] = await Promise.all([
-      loadVolunteerFacts(tx, actor.streetId, now),
+      loadVolunteerFacts(tx, actor.streetId, now, deps.db),
       repo.listServiceItems(tx, actor.streetId),
       repo.volunteerIdsOf(tx, demands.map((d) => d.id)),
       repo.membersOfTeams(tx, [...new Set(demands.flatMap((d) => (d.status === 'assigned' && d.teamId ? [d.teamId] : [])))]),

@@ -244,6 +244,10 @@ export async function createDispatchPlan(deps: Deps, actorOrNone: Actor | undefi
       } else if (a.volunteerIds.some((v) => accepted.includes(v))) conflicts.push({ field: `assignments.${i}.volunteerIds`, key: 'dispatch_already_accepted' });
       else checked.push({ demand, teamId: team.id, volunteerIds: a.volunteerIds, assign: demand.status === 'published' });
     }
+    // Report in the order of the request.
+    const byIndex = (x: FieldProblem, y: FieldProblem) => Number(x.field.split('.')[1]) - Number(y.field.split('.')[1]);
+    fields.sort(byIndex);
+    conflicts.sort(byIndex);
     if (fields.length) throw new AppError('validation_failed', {}, { fields });
     if (conflicts.length) throw new AppError('conflict', { reason: 'dispatch_conflicts', count: conflicts.length }, { fields: conflicts });
 
