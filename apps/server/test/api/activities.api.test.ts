@@ -3,6 +3,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
 import { queryRows } from '../../src/platform/db/client.js';
+import { endOverdueActivities, sendActivityReminders } from '../../src/modules/activities/index.js';
+import { REFERENCE_DATE } from '../../seed/load-demo.js';
+import { DEMO_ACTIVITY_IDS } from '../../seed/activities.js';
 import { bearer, createTestApp, type TestApp } from '../test-app.js';
 
 let t: TestApp;
@@ -355,5 +358,67 @@ describe('check-in and check-out (DR-03, DR-05)', () => {
     expect(codeRes.statusCode, codeRes.body).toBe(200);
     const res = await api('v6', 'POST', `/activities/${other}/check-in`, { code: codeRes.json().code });
     expect(res.json().code).toBe('not_signed_up');
+  });
+});
+
+describe('demo data and jobs', () => {
+  it('lets the organizer open check-in on the live demo activity and …06 check in and out (the e2e path)', async () => {
+    setClock(REFERENCE_DATE);
+    const detail = (await api('v6', 'GET', `/activities/${DEMO_ACTIVITY_IDS.live}`)).json();
+    expect(detail).toMatchObject({ status: 'in_progress', teamId: 'team_bugu', mySignup: { status: 'confirmed', checkedInAt: null } });
+    expect(detail.titleBo).not.toMatch(/[\u4e00-\u9fff]/);
+    const c = await api('leader', 'GET', `/activities/${DEMO_ACTIVITY_IDS.live}/check-in-code`);
+    expect(c.statusCode, c.body).toBe(200);
+    expect((await api('v6', 'POST', `/activities/${DEMO_ACTIVITY_IDS.live}/check-in`, { token: c.json().token })).statusCode).toBe(200);
+    setClock(at(REFERENCE_DATE, 90));
+    const c2 = (await api('leader', 'GET', `/activities/${DEMO_ACTIVITY_IDS.live}/check-in-code`)).json();
+    const out = await api('v6', 'POST', `/activities/${DEMO_ACTIVITY_IDS.live}/check-out`, { code: c2.code });
+    expect(out.json()).toMatchObject({ creditedMinutes: 90, serviceRecordId: expect.stringMatching(/^sr_/) });
+    const records = (await api('v6', 'GET', `/volunteers/${me.v6.volunteerId}/service-records?limit=200`)).json();
+    if (Array.isArray(records.items)) expect(records.items.map((r: { id: string }) => r.id)).toContain(out.json().serviceRecordId);
+    const full = (await api('v7', 'GET', `/activities/${DEMO_ACTIVITY_IDS.upcomingFull}`)).json();
+    expect(full).toMatchObject({ status: 'recruiting', headcount: 2, signedUp: 2, waitlisted: 2 });
+    const pending = await api('sy', 'GET', '/activities?status=pending_review&limit=200');
+    expect(pending.json().items.map((i: { id: string }) => i.id)).toContain(DEMO_ACTIVITY_IDS.pending);
+    const mine = (await api('v7', 'GET', '/activities?mine=true&limit=200')).json().items.map((i: { id: string }) => i.id);
+    expect(mine).toEqual(expect.arrayContaining([DEMO_ACTIVITY_IDS.live, DEMO_ACTIVITY_IDS.upcomingFull, DEMO_ACTIVITY_IDS.past]));
+  });
+
+  it('reminds confirmed volunteers once within 24 h of the start', async () => {
+    const start = new Date('2026-12-23T08:00:00Z');
+    setClock(at(start, -48 * 60));
+    const id = await recruiting(start, 60);
+    await api('v6', 'POST', `/activities/${id}/signups`);
+    expect(await sendActivityReminders(t.deps, at(start, -30 * 60))).toBeGreaterThanOrEqual(0);
+    expect(await count(sql`select count(*)::int as n from notifications where kind = 'activity.reminder' and ref_id = ${id}`)).toBe(0);
+    await sendActivityReminders(t.deps, at(start, -20 * 60));
+    await sendActivityReminders(t.deps, at(start, -10 * 60));
+    expect(await count(sql`select count(*)::int as n from notifications where kind = 'activity.reminder' and ref_id = ${id}`)).toBe(1);
+  });
+
+  it('ends activities left in progress and closes their open sessions', async () => {
+    const start = new Date('2026-12-21T02:00:00Z');
+    setClock(at(start, -30));
+    const id = await recruiting(start, 60, { headcount: 3 });
+    await api('v7', 'POST', `/activities/${id}/signups`);
+    const c = (await api('leader', 'GET', `/activities/${id}/check-in-code`)).json();
+    expect((await api('v7', 'POST', `/activities/${id}/check-in`, { code: c.code })).statusCode).toBe(200);
+    expect((await api('leader', 'POST', `/activities/${id}/start`)).statusCode).toBe(200);
+    await endOverdueActivities(t.deps, at(start, 90));
+    expect((await api('leader', 'GET', `/activities/${id}`)).json().status).toBe('in_progress');
+    expect(await endOverdueActivities(t.deps, at(start, 121))).toBeGreaterThanOrEqual(1);
+    const a = (await api('leader', 'GET', `/activities/${id}`)).json();
+    expect(a.status).toBe('ended');
+    expect(a.history.at(-1)).toMatchObject({ action: 'end', note: 'auto' });
+    const roster = (await api('leader', 'GET', `/activities/${id}/roster`)).json();
+    expect(roster.items[0]).toMatchObject({ autoClosed: true, flagged: true, creditedMinutes: 60 });
+  });
+
+  it('gives the last place to exactly one of two volunteers signing up at once', async () => {
+    setClock(new Date('2026-12-20T00:00:00Z'));
+    const id = await recruiting(new Date('2026-12-20T06:00:00Z'), 60, { headcount: 1 });
+    const [a, b] = await Promise.all([api('v6', 'POST', `/activities/${id}/signups`), api('v7', 'POST', `/activities/${id}/signups`)]);
+    expect([a.json().status, b.json().status].sort()).toEqual(['confirmed', 'waitlisted']);
+    expect(await count(sql`select count(*)::int as n from activity_signups where activity_id = ${id} and status = 'confirmed'`)).toBe(1);
   });
 });
