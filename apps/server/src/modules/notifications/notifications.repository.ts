@@ -125,11 +125,13 @@ export async function leaseUntil(tx: Tx, outboxIds: string[], until: Date): Prom
   await tx.update(notificationOutbox).set({ nextAttemptAt: until }).where(inArray(notificationOutbox.id, outboxIds));
 }
 
-export async function markSent(tx: Tx, outboxId: string, attempts: number, at: Date): Promise<void> {
+/** Marks delivered rows sent (one more attempt each); rows no longer pending or failed are left alone. */
+export async function markSent(tx: Tx, outboxIds: string[], at: Date): Promise<void> {
+  if (!outboxIds.length) return;
   await tx
     .update(notificationOutbox)
-    .set({ status: 'sent', sentAt: at, attempts, lastError: null })
-    .where(and(eq(notificationOutbox.id, outboxId), inArray(notificationOutbox.status, ['pending', 'failed'])));
+    .set({ status: 'sent', sentAt: at, attempts: sql`${notificationOutbox.attempts} + 1`, lastError: null })
+    .where(and(inArray(notificationOutbox.id, outboxIds), inArray(notificationOutbox.status, ['pending', 'failed'])));
 }
 
 export async function markFailed(

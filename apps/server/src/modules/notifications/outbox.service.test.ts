@@ -7,7 +7,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import { loggerOptions } from '../../platform/logger.js';
 import { accounts, notificationOutbox, notifications, persons } from '../../schema/index.js';
 import { createChannelAdapters, httpAdapter, type ChannelAdapter, type ChannelMessage, type FetchLike } from './adapters.js';
-import { BACKOFF_MS, MAX_ATTEMPTS, drainOutbox, type OutboxDeps } from './outbox.service.js';
+import { BACKOFF_MS, MAX_ATTEMPTS, drainOutbox, startOutboxWorker, type OutboxDeps } from './outbox.service.js';
 import { notify } from './index.js';
 
 let t: TestDb;
@@ -157,5 +157,39 @@ describe('drainOutbox', () => {
     expect(JSON.parse(posted[0]!)).toEqual({ accountId: 'acc_1', title: 'T', body: 'B', link: '/x', reference: 'ntf_1' });
     const unreachable: FetchLike = () => Promise.reject(new TypeError('fetch failed'));
     await expect(httpAdapter('wechat', 'https://wx.example.cn', unreachable).send(msg)).rejects.toThrow('wechat_unreachable:TypeError');
+  });
+
+  it('two workers draining at once deliver each row exactly once (SKIP LOCKED + lease)', async () => {
+    await withTransaction(t.db, (tx) =>
+      notify(tx, { streetId, recipientAccountIds: ['acc_demo_01', 'acc_demo_02', 'acc_demo_03', 'acc_demo_04', 'acc_demo_05'], kind: 'demand.offer', params: { service: 's', team: 't', community: 'c' }, refId: 'dmd_twice' }, sms),
+    );
+    const sent: string[] = [];
+    const counting: ChannelAdapter = {
+      channel: 'sms',
+      send: async (m) => {
+        await new Promise((r) => setTimeout(r, 5));
+        sent.push(m.notificationId);
+      },
+    };
+    const deps: OutboxDeps = { db: t.db, crypto: t.deps.crypto, log: capturingLogger().log, adapters: { sms: counting }, batchSize: 2 };
+    const at = new Date(Date.now() + 1000);
+    const [a, b] = await Promise.all([drainOutbox(deps, at), drainOutbox(deps, at)]);
+    const rows = await outboxOfRef('dmd_twice');
+    expect(a.sent + b.sent).toBe(5);
+    expect(new Set(sent).size).toBe(5);
+    expect(sent.length).toBe(5);
+    expect(rows.every((r) => r.status === 'sent' && r.attempts === 1)).toBe(true);
+  });
+
+  it('the started worker drains on its interval and stops cleanly', async () => {
+    await withTransaction(t.db, (tx) => notify(tx, { streetId, recipientAccountIds: [residentId], kind: 'demand.status.closed', params: { service: 's' }, refId: 'dmd_worker' }, {}));
+    const { log, lines } = capturingLogger();
+    const worker = startOutboxWorker({ db: t.db, crypto: t.deps.crypto, log, adapters: createChannelAdapters({}, log), intervalMs: 20, now: () => new Date(Date.now() + 1000) });
+    try {
+      await expect.poll(async () => (await outboxOfRef('dmd_worker'))[0]?.status, { timeout: 5000 }).toBe('sent');
+    } finally {
+      await worker.stop();
+    }
+    expect(lines.join('')).toContain('"kind":"demand.status.closed"');
   });
 });

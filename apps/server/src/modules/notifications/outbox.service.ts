@@ -36,7 +36,8 @@ export function nextAttemptAfter(attempts: number, now: Date): Date {
  * Delivers the due outbox rows once: claims a batch (FOR UPDATE SKIP LOCKED, then a short lease so
  * no transaction stays open during network calls), renders each in the recipient's saved language,
  * sends it through its channel's adapter (the log adapter when that channel is not configured) and
- * records sent, or failed with exponential back-off, or dead after MAX_ATTEMPTS.
+ * records sent, or failed with exponential back-off, or dead after MAX_ATTEMPTS, in one short
+ * transaction per batch. A crash before that write re-sends the batch after the lease (at least once).
  */
 export async function drainOutbox(deps: OutboxDeps, now: Date): Promise<DrainResult> {
   const result: DrainResult = { sent: 0, failed: 0, dead: 0 };
@@ -47,6 +48,8 @@ export async function drainOutbox(deps: OutboxDeps, now: Date): Promise<DrainRes
       await repo.leaseUntil(tx, rows.map((r) => r.outboxId), new Date(now.getTime() + CLAIM_LEASE_MS));
       return rows;
     });
+    const sentIds: string[] = [];
+    const failures: { row: (typeof claimed)[number]; attempts: number; dead: boolean; error: string }[] = [];
     for (const row of claimed) {
       const attempts = row.attempts + 1;
       try {
@@ -61,18 +64,23 @@ export async function drainOutbox(deps: OutboxDeps, now: Date): Promise<DrainRes
           body: text.body,
           link: row.link,
         });
-        await withTransaction(deps.db, (tx) => repo.markSent(tx, row.outboxId, attempts, now));
-        result.sent++;
+        sentIds.push(row.outboxId);
       } catch (err) {
-        const error = (err instanceof Error ? err.message : String(err)).slice(0, 200);
-        const dead = attempts >= MAX_ATTEMPTS;
-        await withTransaction(deps.db, (tx) =>
-          repo.markFailed(tx, row.outboxId, { attempts, dead, nextAttemptAt: dead ? now : nextAttemptAfter(attempts, now), error }),
-        );
-        if (dead) result.dead++;
-        else result.failed++;
-        deps.log.warn({ outboxId: row.outboxId, notificationId: row.notificationId, kind: row.kind, channel: row.channel, attempts, dead, error }, 'notification delivery failed');
+        failures.push({ row, attempts, dead: attempts >= MAX_ATTEMPTS, error: (err instanceof Error ? err.message : String(err)).slice(0, 200) });
       }
+    }
+    // One short transaction records the batch's outcomes.
+    await withTransaction(deps.db, async (tx) => {
+      await repo.markSent(tx, sentIds, now);
+      for (const f of failures) {
+        await repo.markFailed(tx, f.row.outboxId, { attempts: f.attempts, dead: f.dead, nextAttemptAt: f.dead ? now : nextAttemptAfter(f.attempts, now), error: f.error });
+      }
+    });
+    result.sent += sentIds.length;
+    for (const { row, attempts, dead, error } of failures) {
+      if (dead) result.dead++;
+      else result.failed++;
+      deps.log.warn({ outboxId: row.outboxId, notificationId: row.notificationId, kind: row.kind, channel: row.channel, attempts, dead, error }, 'notification delivery failed');
     }
     if (claimed.length < batchSize) return result;
   }
