@@ -15,6 +15,9 @@ const CATALOGS = { 'zh-CN': zh, bo, en } as const;
 const LEADER = { phone: '13900000005', password: 'demo1345' };
 const VOLUNTEER = { phone: '13900000006', password: 'demo1345' };
 const REVIEWER = { phone: '13900000002', password: 'demo1345' };
+const GRID_WORKER = { phone: '13900000004', password: 'demo1345' };
+const OTHER_VOLUNTEER = { phone: '13900000007', password: 'demo1345' };
+const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** The demo data's running 布谷响铃 activity with …06 and …07 confirmed (apps/server/seed/activities.ts). */
 const DEMO_LIVE = 'act_demo_bugu_live';
@@ -58,8 +61,8 @@ describe('activity check-in by QR between two phones', () => {
   let browser: Browser;
   const contexts: BrowserContext[] = [];
 
-  async function newPhone(): Promise<Page> {
-    const context = await browser.newContext({ viewport: PHONE, baseURL: server.url, isMobile: true, hasTouch: true });
+  async function newPhone(viewport = PHONE, mobile = true): Promise<Page> {
+    const context = await browser.newContext({ viewport, baseURL: server.url, isMobile: mobile, hasTouch: mobile });
     contexts.push(context);
     return context.newPage();
   }
@@ -223,5 +226,100 @@ describe('activity check-in by QR between two phones', () => {
       .getByText(fixedPart('zh-CN', 'activities.roster.state.checkedOut'))
       .first()
       .waitFor({ timeout: 15_000 });
+  });
+
+  it('shows the activity, visit and review screens accessibly in every role', { timeout: 240_000 }, async () => {
+    const volunteerToken = await login(OTHER_VOLUNTEER);
+    const open = await api<{ items: { id: string; title: string; status: string; signedUp: number; headcount: number }[] }>(
+      volunteerToken,
+      '/api/v1/activities?status=recruiting&limit=200',
+    );
+    const target = open.body.items.find((a) => a.signedUp < a.headcount);
+    expect(target, 'a recruiting activity with places left').toBeTruthy();
+
+    // A volunteer (…07), in Tibetan with the elderly mode: the list, the detail, and signing up after the risk notice.
+    const phone = await newPhone();
+    await signIn(phone, 'bo', OTHER_VOLUNTEER, '/activities');
+    await phone.evaluate(() => document.documentElement.classList.add('elderly'));
+    await phone.getByRole('heading', { level: 1, name: loose(t('bo', 'activities.title')) }).waitFor();
+    await phone
+      .getByRole('link', { name: new RegExp(escape(target!.title)) })
+      .or(phone.locator(`a[href="/activities/${target!.id}"]`))
+      .first()
+      .waitFor();
+    await settle(phone);
+    await checkA11y(phone, 'h5-activities-bo');
+    await phone.goto(`/activities/${target!.id}`);
+    const signUp = phone.getByRole('button', {
+      name: new RegExp(`${escape(t('bo', 'activities.signup.submit'))}|${escape(t('bo', 'activities.signup.joinWaitlist'))}`),
+    });
+    await signUp.waitFor();
+    expect(await signUp.isDisabled()).toBe(true);
+    await settle(phone);
+    await checkA11y(phone, 'h5-activity-detail-bo');
+    await phone.getByLabel(t('bo', 'activities.signup.acknowledge')).check();
+    await signUp.click();
+    await phone
+      .getByRole('status')
+      .filter({
+        hasText: new RegExp(`${escape(t('bo', 'activities.signup.confirmed'))}|${fixedPart('bo', 'activities.signup.waitlisted').source}`),
+      })
+      .first()
+      .waitFor();
+    await shot(phone, 'activity-signed-up-bo.png');
+    await phone.goto('/me/activities');
+    await phone.getByRole('heading', { level: 1, name: loose(t('bo', 'activities.mine.title')) }).waitFor();
+    await settle(phone);
+    await checkA11y(phone, 'h5-my-activities-bo');
+
+    // The grid worker (…04), in Chinese: the visit log of the own grid.
+    const grid = await newPhone();
+    await signIn(grid, 'zh-CN', GRID_WORKER, '/visits/new');
+    await grid.getByRole('heading', { level: 1, name: loose(t('zh-CN', 'visits.title')) }).waitFor();
+    const household = grid.getByLabel(t('zh-CN', 'visits.household'), { exact: true });
+    await expect.poll(() => household.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    await household.selectOption({ index: 1 });
+    await grid.getByRole('button', { name: loose(t('zh-CN', 'visits.addInquiry')) }).click();
+    await settle(grid);
+    await checkA11y(grid, 'h5-visit-log-zh-CN');
+    await grid.getByRole('button', { name: loose(t('zh-CN', 'visits.save')) }).click();
+    await grid.getByText(t('zh-CN', 'visits.savedBody')).waitFor();
+    await shot(grid, 'visit-logged-zh-CN.png');
+
+    // The community admin (…02) at a desk: the review queue, an activity with its roster, the coverage overview.
+    const desk = await newPhone(DESKTOP, false);
+    await desk.goto('/admin/login');
+    await chooseLanguage(desk, 'zh-CN');
+    await desk.getByLabel(t('zh-CN', 'auth.phone'), { exact: true }).fill(REVIEWER.phone);
+    await desk.getByLabel(t('zh-CN', 'auth.password'), { exact: true }).fill(REVIEWER.password);
+    await desk.getByRole('button', { name: loose(t('zh-CN', 'auth.submit')) }).click();
+    await desk.getByRole('navigation', { name: t('zh-CN', 'console.menu.label') }).waitFor();
+    await desk
+      .getByRole('navigation', { name: t('zh-CN', 'console.menu.label') })
+      .getByRole('link', { name: t('zh-CN', 'console.menu.activities') })
+      .click();
+    await desk.getByRole('heading', { level: 1, name: t('zh-CN', 'console.activities.title') }).waitFor();
+    await desk.getByRole('tab', { name: t('zh-CN', 'console.activities.reviewQueue') }).waitFor();
+    await settle(desk);
+    await checkA11y(desk, 'console-activities-review-zh-CN');
+    await shot(desk, 'console-activities-review.png');
+    const approve = desk.getByRole('button', { name: fixedPart('zh-CN', 'console.activities.approveNamed') }).first();
+    if (await approve.isVisible().catch(() => false)) {
+      await approve.click();
+      await desk
+        .getByRole('status')
+        .filter({ hasText: fixedPart('zh-CN', 'console.activities.approved') })
+        .waitFor();
+    }
+    await desk.goto(`/admin/activities/${DEMO_LIVE}`);
+    await desk.getByRole('heading', { level: 2, name: t('zh-CN', 'activities.roster.title') }).waitFor({ timeout: 15_000 });
+    await settle(desk);
+    await checkA11y(desk, 'console-activity-detail-zh-CN');
+    await desk.goto('/admin/campaigns');
+    await desk.getByRole('heading', { level: 1, name: t('zh-CN', 'console.campaigns.title') }).waitFor();
+    await desk.getByRole('heading', { level: 2, name: t('zh-CN', 'console.campaigns.figuresTitle') }).waitFor({ timeout: 15_000 });
+    await settle(desk);
+    await checkA11y(desk, 'console-campaigns-zh-CN');
+    await shot(desk, 'console-campaigns.png');
   });
 });

@@ -1,5 +1,5 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Card, Col, Row, Segmented, Select, Space, Statistic, Table, Tag } from 'antd';
+import { Card, Col, Row, Segmented, Select, Space, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useCampaignOverview, useCampaigns, useCarePlans, useGridCoverage } from '../../features/visits/api/visits';
 import type { CampaignOverview, CarePlan, CoverageItem } from '../../features/visits/types';
@@ -8,6 +8,7 @@ import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Loading, ProblemAlert } from '../components/query-state';
+import { StatusTag } from '../components/status-tag';
 
 const GroupedBarChart = lazy(() => import('../../features/visits/components/grouped-bar-chart'));
 
@@ -133,7 +134,7 @@ export default function CampaignsPage() {
               {
                 title: t('console.campaigns.overdue'),
                 key: 'overdue',
-                render: (_, g) => (g.overdue > 0 ? <Tag color="error">{g.overdue}</Tag> : 0),
+                render: (_, g) => (g.overdue > 0 ? <StatusTag tone="danger">{g.overdue}</StatusTag> : 0),
               },
               { title: t('console.campaigns.homeVisits'), dataIndex: 'homeVisits' },
               { title: t('console.campaigns.inquiriesAnswered'), dataIndex: 'inquiriesAnswered' },
@@ -208,10 +209,10 @@ function CarePlans() {
             key: 'state',
             render: (_, p) => (
               <Space wrap>
-                {!p.active && <Tag>{t('console.campaigns.planInactive')}</Tag>}
-                {p.active && p.due && <Tag color="warning">{t('console.campaigns.planDue')}</Tag>}
-                {p.missedCount > 0 && <Tag color="error">{t('console.campaigns.planMissed', { n: p.missedCount })}</Tag>}
-                {p.active && !p.due && p.missedCount === 0 && <Tag color="success">{t('console.campaigns.planOnTrack')}</Tag>}
+                {!p.active && <StatusTag tone="neutral">{t('console.campaigns.planInactive')}</StatusTag>}
+                {p.active && p.due && <StatusTag tone="warning">{t('console.campaigns.planDue')}</StatusTag>}
+                {p.missedCount > 0 && <StatusTag tone="danger">{t('console.campaigns.planMissed', { n: p.missedCount })}</StatusTag>}
+                {p.active && !p.due && p.missedCount === 0 && <StatusTag tone="success">{t('console.campaigns.planOnTrack')}</StatusTag>}
               </Space>
             ),
           },
