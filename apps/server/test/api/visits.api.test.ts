@@ -237,3 +237,28 @@ describe('care plans', () => {
     expect(await count(sql`select count(*)::int as n from notifications where kind = 'care_plan.missed'`)).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('OpenAPI', () => {
+  it('documents the activity, visit, coverage and care-plan paths', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    for (const p of [
+      '/api/v1/activities',
+      '/api/v1/activities/{id}',
+      '/api/v1/activities/{id}/approve',
+      '/api/v1/activities/{id}/signups',
+      '/api/v1/activities/{id}/signups/me',
+      '/api/v1/activities/{id}/check-in-code',
+      '/api/v1/activities/{id}/check-in',
+      '/api/v1/activities/{id}/check-out',
+      '/api/v1/activities/{id}/roster',
+      '/api/v1/visit-campaigns',
+      '/api/v1/visit-campaigns/{id}/overview',
+      '/api/v1/visits',
+      '/api/v1/visits/{id}/needs/{index}/demand',
+      '/api/v1/grids/{id}/coverage',
+      '/api/v1/care-plans',
+    ]) {
+      expect(doc.paths, p).toHaveProperty([p]);
+    }
+  });
+});
