@@ -3,7 +3,7 @@ import { Alert, Button, Input, Modal, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DemandListItem, Me } from '@duodi/contracts';
 import { useTransitionDemand, type StaffTransition } from '../../features/dispatch/api/demands';
-import type { DispatchLookups } from '../../features/dispatch/lookups';
+import type { DispatchLookups } from './dispatch-lookups';
 import { CANCELLABLE } from '../../features/dispatch/values';
 import { errorMessage } from '../../lib/error-message';
 import { currentLanguage } from '../../lib/i18n';

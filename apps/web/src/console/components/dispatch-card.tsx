@@ -3,7 +3,7 @@ import { Button, Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { DemandListItem, Me } from '@duodi/contracts';
 import { shortId } from '../../features/dispatch/format';
-import type { DispatchLookups } from '../../features/dispatch/lookups';
+import type { DispatchLookups } from './dispatch-lookups';
 import { currentLanguage } from '../../lib/i18n';
 import { langAttr, localName } from '../../lib/localize';
 import { DispatchActions } from './dispatch-actions';

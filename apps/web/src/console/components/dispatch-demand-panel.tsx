@@ -5,7 +5,7 @@ import type { Demand, Me } from '@duodi/contracts';
 import { useDemand } from '../../features/dispatch/api/demands';
 import { useOffers, useRecordNoShow, type DemandOffer } from '../../features/dispatch/api/plans';
 import { formatDateTime, shortId } from '../../features/dispatch/format';
-import type { DispatchLookups } from '../../features/dispatch/lookups';
+import type { DispatchLookups } from './dispatch-lookups';
 import { errorMessage } from '../../lib/error-message';
 import { currentLanguage } from '../../lib/i18n';
 import { localName, scriptLang } from '../../lib/localize';

@@ -3,7 +3,7 @@ import { Checkbox, Input, Select, Space } from 'antd';
 import { FOCUS_TAGS } from '@duodi/contracts';
 import { useTranslation } from 'react-i18next';
 import type { DemandFilters } from '../../features/dispatch/api/demands';
-import type { DispatchLookups } from '../../features/dispatch/lookups';
+import type { DispatchLookups } from './dispatch-lookups';
 import { DEMAND_STATUS_VALUES, DEMAND_URGENCY_VALUES } from '../../features/dispatch/values';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';

@@ -1,7 +1,7 @@
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../features/account/api/get-me';
-import { useDispatchLookups } from '../../features/dispatch/lookups';
+import { useDispatchLookups } from '../components/dispatch-lookups';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { DemandPanel } from '../components/dispatch-demand-panel';
 import { Loading } from '../components/query-state';

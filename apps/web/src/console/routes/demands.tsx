@@ -6,7 +6,7 @@ import type { DemandListItem } from '@duodi/contracts';
 import { useMe } from '../../features/account/api/get-me';
 import { useDemandList, type DemandFilters } from '../../features/dispatch/api/demands';
 import { formatDateTime, shortId } from '../../features/dispatch/format';
-import { useDispatchLookups } from '../../features/dispatch/lookups';
+import { useDispatchLookups } from '../components/dispatch-lookups';
 import { currentLanguage } from '../../lib/i18n';
 import { langAttr, localName, scriptLang } from '../../lib/localize';
 import { hasRole } from '../../lib/roles';

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import type { Me } from '@duodi/contracts';
 import { useMe } from '../../features/account/api/get-me';
 import { useBoardColumn, type DemandFilters } from '../../features/dispatch/api/demands';
-import { useDispatchLookups, type DispatchLookups } from '../../features/dispatch/lookups';
+import { useDispatchLookups, type DispatchLookups } from '../components/dispatch-lookups';
 import { BOARD_COLUMNS } from '../../features/dispatch/values';
 import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';

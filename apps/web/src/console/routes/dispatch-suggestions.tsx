@@ -7,7 +7,7 @@ import { useMe } from '../../features/account/api/get-me';
 import { getDemands, useCandidates, type Candidate } from '../../features/dispatch/api/demands';
 import { useAcceptDispatchPlan, useSuggestDispatch, type SuggestScope } from '../../features/dispatch/api/plans';
 import { shortId } from '../../features/dispatch/format';
-import { useDispatchLookups, type DispatchLookups } from '../../features/dispatch/lookups';
+import { useDispatchLookups, type DispatchLookups } from '../components/dispatch-lookups';
 import {
   addVolunteer,
   assignmentsOf,

@@ -9,7 +9,7 @@ import {
   useUpdateServiceItem,
   type StaffServiceItem,
 } from '../../features/dispatch/api/service-items';
-import { useDispatchLookups } from '../../features/dispatch/lookups';
+import { useDispatchLookups } from '../components/dispatch-lookups';
 import { errorMessage } from '../../lib/error-message';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';

@@ -2,7 +2,7 @@ import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClie
 import type { Demand, DemandListItem, DemandStatus, DemandUrgency, FocusTag } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
-import { newIdempotencyKey } from '../../demands/api/demands';
+import { newIdempotencyKey } from '../idempotency';
 
 /** The filters of GET /demands (API.md "Demands"; `overdue` lists open demands past their deadline). */
 export type DemandFilters = {

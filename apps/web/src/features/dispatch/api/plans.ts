@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Demand, DemandOffer, DispatchPlanBody, DispatchPlanResult, SuggestDispatchResult } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
-import { newIdempotencyKey } from '../../demands/api/demands';
+import { newIdempotencyKey } from '../idempotency';
 
 /** `POST /demands/suggest-dispatch` (建议派单): a suggestion only, nothing changes (DR-16). */
 export type SuggestScope = { communityId?: string; teamId?: string };

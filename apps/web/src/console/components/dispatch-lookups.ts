@@ -1,8 +1,8 @@
 import { useMemo } from 'react';
-import { useCommunities } from '../organization/api/get-communities';
-import { useGrids } from '../organization/api/get-grids';
-import { useTeams } from '../organization/api/get-teams';
-import { useStaffServiceItems } from './api/service-items';
+import { useCommunities } from '../../features/organization/api/get-communities';
+import { useGrids } from '../../features/organization/api/get-grids';
+import { useTeams } from '../../features/organization/api/get-teams';
+import { useStaffServiceItems } from '../../features/dispatch/api/service-items';
 
 type Named = { id: string; name: string; nameBo?: string | null; nameEn?: string | null };
 
