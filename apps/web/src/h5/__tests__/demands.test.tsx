@@ -185,19 +185,72 @@ describe('H5 one-tap ordering (点单)', () => {
 describe('H5 order detail: rating', () => {
   it('sends a 不满意 rating and says the order went back for rework (重办)', async () => {
     const completed: Demand = { ...DEMAND, status: 'completed', teamId: 't-bugu', volunteerIds: ['v-06'], version: 6 };
+    let current = completed;
     const { requests } = mockApi({
       'GET /api/v1/me': () => json(200, RESIDENT),
       'GET /api/v1/service-items': () => json(200, MENU),
-      'GET /api/v1/demands/dmd_0001': () => json(200, completed),
-      'POST /api/v1/demands/dmd_0001/rate': () => json(200, { ...completed, status: 'accepted', reworkCount: 1, version: 7 }),
+      'GET /api/v1/demands/dmd_0001': () => json(200, current),
+      'POST /api/v1/demands/dmd_0001/rate': () => {
+        current = { ...completed, status: 'accepted', reworkCount: 1, version: 7 };
+        return json(200, current);
+      },
     });
     renderH5('/orders/dmd_0001');
     fireEvent.click(await screen.findByRole('radio', { name: '2 分 · 不满意' }));
     expect(screen.getByText(/退回给志愿者重新服务一次/)).toBeTruthy();
     fireEvent.change(screen.getByLabelText(/想说的话/), { target: { value: '饭菜是凉的' } });
     fireEvent.click(screen.getByRole('button', { name: '提交评价' }));
-    expect(await screen.findByText(/志愿者会重新上门服务一次/)).toBeTruthy();
+    expect((await screen.findByRole('status')).textContent).toMatch(/志愿者会重新上门服务一次/);
+    // The order went back to 志愿者接单; the rating form is gone.
+    expect(screen.getByRole('list', { name: '订单进度' }).querySelector('[aria-current="step"]')?.textContent).toContain('志愿者接单');
+    expect(screen.queryByRole('button', { name: '提交评价' })).toBeNull();
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ score: 2, comment: '饭菜是凉的' });
+  });
+});
+
+describe('H5 order detail: cancel and close', () => {
+  it('asks the resident for a reason before cancelling and sends it', async () => {
+    let current: Demand = { ...DEMAND, status: 'published', version: 2 };
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(200, RESIDENT),
+      'GET /api/v1/service-items': () => json(200, MENU),
+      'GET /api/v1/demands/dmd_0001': () => json(200, current),
+      'POST /api/v1/demands/dmd_0001/cancel': (req) => {
+        current = { ...current, status: 'cancelled', cancelReason: (req.body as { reason: string }).reason, version: 3 };
+        return json(200, current);
+      },
+    });
+    renderH5('/orders/dmd_0001');
+    fireEvent.click(await screen.findByRole('button', { name: '取消订单' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认取消订单' }));
+    expect(await screen.findByText('请填写取消原因。')).toBeTruthy();
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+    fireEvent.change(screen.getByLabelText(/取消原因/), { target: { value: '家人已经帮忙了' } });
+    fireEvent.click(screen.getByRole('button', { name: '确认取消订单' }));
+    expect(await screen.findByText('家人已经帮忙了')).toBeTruthy();
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ reason: '家人已经帮忙了' });
+    expect(screen.queryByRole('button', { name: '取消订单' })).toBeNull();
+  });
+
+  it('lets the grid worker close a rated order of the grid with a follow-up note', async () => {
+    let current: Demand = { ...DEMAND, status: 'rated', rating: 5, requesterId: 'p-08', version: 8 };
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(200, GRID_WORKER),
+      'GET /api/v1/service-items': () => json(200, MENU),
+      'GET /api/v1/demands/dmd_0001': () => json(200, current),
+      'POST /api/v1/demands/dmd_0001/close': (req) => {
+        current = { ...current, status: 'closed', followUp: (req.body as { followUp: string }).followUp, version: 9 };
+        return json(200, current);
+      },
+    });
+    renderH5('/orders/dmd_0001');
+    expect(await screen.findByText('5 分 · 非常满意')).toBeTruthy();
+    fireEvent.change(screen.getByLabelText(/回访记录/), { target: { value: '电话回访，老人很满意' } });
+    fireEvent.click(screen.getByRole('button', { name: '回访结案' }));
+    expect(await screen.findByText('电话回访，老人很满意')).toBeTruthy();
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ followUp: '电话回访，老人很满意' });
+    await waitFor(() => expect(screen.queryByRole('button', { name: '回访结案' })).toBeNull());
+    expect(screen.getByText('已结案')).toBeTruthy();
   });
 });
 

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Demand, Me } from '@duodi/contracts';
@@ -36,6 +37,7 @@ export default function OrderDetailPage() {
   const me = useMe();
   const demand = useDemand(id);
   const menu = useServiceItemMap();
+  const [reworkSent, setReworkSent] = useState(false);
   useDocumentTitle(t('orders.detail.title'), t('app.name'));
 
   if (demand.isPending) return <Loading />;
@@ -55,7 +57,12 @@ export default function OrderDetailPage() {
         <ServiceItemName item={menu.get(d.serviceItemId)} fallbackId={d.serviceItemId} />
       </h1>
       <OrderSteps status={d.status} />
-      {d.reworkCount > 0 && (d.status === 'accepted' || d.status === 'in_service') && (
+      {reworkSent && (
+        <p role="status" className="h5-notice">
+          {t('orders.rate.reworkSent')}
+        </p>
+      )}
+      {!reworkSent && d.reworkCount > 0 && (d.status === 'accepted' || d.status === 'in_service') && (
         <p className="h5-notice">{t('orders.rate.reworkUnderway')}</p>
       )}
       {d.feeFlag && <p className="h5-notice">{t('orders.feeFlag')}</p>}
@@ -86,7 +93,7 @@ export default function OrderDetailPage() {
       </Section>
       {d.status === 'completed' && (resident || gridWorker) && (
         <Section title={t('orders.rate.title')}>
-          <RateOrder demand={d} forResident={!resident} />
+          <RateOrder demand={d} forResident={!resident} onRework={() => setReworkSent(true)} />
         </Section>
       )}
       {CLOSABLE.includes(d.status) && staff && (

@@ -79,27 +79,28 @@ const SCORES = ['5', '4', '3', '2', '1'] as const;
 type ScoreText = (typeof SCORES)[number];
 
 /** 评价: 1–5 with words for each, an optional comment; a 不满意 score sends the order back once (重办). */
-export function RateOrder({ demand, forResident = false }: { demand: Demand; forResident?: boolean }) {
+export function RateOrder({
+  demand,
+  forResident = false,
+  onRework,
+}: {
+  demand: Demand;
+  forResident?: boolean;
+  /** Called when the rating sent the order back for rework; the page says so (this form goes away with the status). */
+  onRework?: () => void;
+}) {
   const { t } = useTranslation();
   const [score, setScore] = useState<ScoreText>('5');
   const [comment, setComment] = useState('');
-  const [reworked, setReworked] = useState(false);
   const { mutation, send } = useStep(demand);
   const value = Number(score);
   const willRework = value <= DISSATISFIED_MAX_SCORE && demand.reworkCount === 0;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    send({ action: 'rate', score: value, ...(comment.trim() ? { comment: comment.trim() } : {}) }, (next) =>
-      setReworked(next.status === 'accepted'),
-    );
+    send({ action: 'rate', score: value, ...(comment.trim() ? { comment: comment.trim() } : {}) }, (next) => {
+      if (next.status === 'accepted') onRework?.();
+    });
   };
-  if (reworked) {
-    return (
-      <p role="status" className="h5-notice">
-        {t('orders.rate.reworkSent')}
-      </p>
-    );
-  }
   return (
     <form onSubmit={submit} noValidate aria-label={t('orders.rate.title')}>
       {forResident && <p className="h5-muted">{t('orders.rate.forResident')}</p>}

@@ -19,26 +19,33 @@ export function OrderSteps({ status }: { status: DemandStatus }) {
       </p>
     );
   }
+  // A closed order has taken its last step too.
+  const doneUpTo = status === 'closed' ? ORDER_STEPS.length : current;
   return (
-    <ol className="h5-steps order-steps" aria-label={t('orders.progress')}>
-      {ORDER_STEPS.map((step, index) => {
-        const state = index < current ? 'done' : index === current ? 'current' : 'todo';
-        return (
-          <li
-            key={step}
-            className={`h5-steps__item${state === 'current' ? ' h5-steps__item--current' : state === 'done' ? ' h5-steps__item--done' : ''}`}
-            aria-current={state === 'current' ? 'step' : undefined}
-          >
-            <span className="h5-steps__number" aria-hidden="true">
-              {state === 'done' ? '✓' : index + 1}
-            </span>
-            <span>
-              {t(`orders.steps.${step}`)}
-              {state === 'done' && <span className="visually-hidden"> {t('orders.stepDone')}</span>}
-            </span>
-          </li>
-        );
-      })}
-    </ol>
+    <>
+      <p className="order-status-line">
+        {t('orders.currentStatus')} <DemandStatusBadge status={status} />
+      </p>
+      <ol className="h5-steps order-steps" aria-label={t('orders.progress')}>
+        {ORDER_STEPS.map((step, index) => {
+          const state = index < doneUpTo ? 'done' : index === current ? 'current' : 'todo';
+          return (
+            <li
+              key={step}
+              className={`h5-steps__item${state === 'current' ? ' h5-steps__item--current' : state === 'done' ? ' h5-steps__item--done' : ''}`}
+              aria-current={state === 'current' ? 'step' : undefined}
+            >
+              <span className="h5-steps__number" aria-hidden="true">
+                {state === 'done' ? '✓' : index + 1}
+              </span>
+              <span>
+                {t(`orders.steps.${step}`)}
+                {state === 'done' && <span className="visually-hidden"> {t('orders.stepDone')}</span>}
+              </span>
+            </li>
+          );
+        })}
+      </ol>
+    </>
   );
 }
