@@ -11,10 +11,24 @@ export interface ChannelConfig {
   wechatTemplateEndpoint?: string;
 }
 
+/** An endpoint must be an http(s) URL; a typo fails at start-up instead of failing every delivery. */
+function endpoint(name: string, value: string | undefined): string | undefined {
+  const v = value?.trim();
+  if (!v) return undefined;
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    throw new Error(`${name} must be an http(s) URL`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw new Error(`${name} must be an http(s) URL`);
+  return url.toString();
+}
+
 export function channelConfigFromEnv(env: NodeJS.ProcessEnv = process.env): ChannelConfig {
   return {
-    smsEndpoint: env.SMS_ENDPOINT?.trim() || undefined,
-    wechatTemplateEndpoint: env.WECHAT_TEMPLATE_ENDPOINT?.trim() || undefined,
+    smsEndpoint: endpoint('SMS_ENDPOINT', env.SMS_ENDPOINT),
+    wechatTemplateEndpoint: endpoint('WECHAT_TEMPLATE_ENDPOINT', env.WECHAT_TEMPLATE_ENDPOINT),
   };
 }
 

@@ -3,7 +3,7 @@ import { eq, inArray } from 'drizzle-orm';
 import { createTestDb, type TestDb } from '../../../test/test-db.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { accounts, notificationOutbox, notifications } from '../../schema/index.js';
-import { channelsFor, routedChannels } from './channels.js';
+import { channelConfigFromEnv, channelsFor, routedChannels } from './channels.js';
 import { notify } from './index.js';
 
 let t: TestDb;
@@ -56,5 +56,12 @@ describe('channel routing', () => {
     expect(channelsFor('demand.offer', {})).toEqual(['log']);
     expect(channelsFor('demand.offer', { smsEndpoint: 'http://x' })).toEqual(['sms']);
     expect(channelsFor('demand.emergency', { wechatTemplateEndpoint: 'http://x' })).toEqual(['wechat']);
+  });
+
+  it('reads the endpoints from the environment and refuses a malformed one', () => {
+    expect(channelConfigFromEnv({})).toEqual({ smsEndpoint: undefined, wechatTemplateEndpoint: undefined });
+    expect(channelConfigFromEnv({ SMS_ENDPOINT: ' https://sms.example.cn/send ' }).smsEndpoint).toBe('https://sms.example.cn/send');
+    expect(() => channelConfigFromEnv({ SMS_ENDPOINT: 'sms.example.cn' })).toThrow('SMS_ENDPOINT must be an http(s) URL');
+    expect(() => channelConfigFromEnv({ WECHAT_TEMPLATE_ENDPOINT: 'ftp://x.cn' })).toThrow('WECHAT_TEMPLATE_ENDPOINT must be an http(s) URL');
   });
 });
