@@ -422,3 +422,38 @@ describe('demo data and jobs', () => {
     expect(await count(sql`select count(*)::int as n from activity_signups where activity_id = ${id} and status = 'confirmed'`)).toBe(1);
   });
 });
+
+describe('review, no-show and archive', () => {
+  it('sends back with a reason, marks a no-show (organizer only), and archives after the end', async () => {
+    const start = new Date('2026-12-22T09:00:00Z');
+    setClock(at(start, -24 * 60));
+    const created = (await api('leader', 'POST', '/activities', body(start, 60))).json();
+    await api('leader', 'POST', `/activities/${created.id}/submit`);
+    expect((await api('sy', 'POST', `/activities/${created.id}/reject`, {})).statusCode).toBe(400);
+    const rejected = (await api('sy', 'POST', `/activities/${created.id}/reject`, { reason: '地点需更换' })).json();
+    expect(rejected).toMatchObject({ status: 'draft', rejectReason: '地点需更换' });
+    await api('leader', 'POST', `/activities/${created.id}/submit`);
+    expect((await api('street', 'POST', `/activities/${created.id}/approve`)).json()).toMatchObject({
+      status: 'recruiting',
+      rejectReason: null,
+    });
+    await api('v6', 'POST', `/activities/${created.id}/signups`);
+    await api('v7', 'POST', `/activities/${created.id}/signups`);
+    setClock(at(start, 5));
+    await api('leader', 'POST', `/activities/${created.id}/start`);
+    const c = (await api('leader', 'GET', `/activities/${created.id}/check-in-code`)).json();
+    await api('v7', 'POST', `/activities/${created.id}/check-in`, { code: c.code });
+    expect((await api('v7', 'DELETE', `/activities/${created.id}/signups/me`)).json().code).toBe('already_checked_in');
+    expect((await api('v7', 'POST', `/activities/${created.id}/signups/${me.v6.volunteerId}/no-show`)).statusCode).toBe(403);
+    expect((await api('jx', 'POST', `/activities/${created.id}/signups/${me.v6.volunteerId}/no-show`)).statusCode).toBe(403);
+    expect((await api('v7', 'GET', `/activities/${created.id}`)).json().status).toBe('in_progress');
+    expect((await api('leader', 'POST', `/activities/${created.id}/signups/${me.v7.volunteerId}/no-show`)).json().code).toBe(
+      'already_checked_in',
+    );
+    expect((await api('leader', 'POST', `/activities/${created.id}/signups/${me.v6.volunteerId}/no-show`)).statusCode).toBe(204);
+    expect((await api('v6', 'GET', `/activities/${created.id}`)).json().mySignup.status).toBe('no_show');
+    expect((await api('leader', 'POST', `/activities/${created.id}/archive`)).json().code).toBe('invalid_transition');
+    await api('leader', 'POST', `/activities/${created.id}/end`);
+    expect((await api('sy', 'POST', `/activities/${created.id}/archive`)).json().status).toBe('archived');
+  });
+});
