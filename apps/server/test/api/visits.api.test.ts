@@ -262,3 +262,27 @@ describe('OpenAPI', () => {
     }
   });
 });
+
+describe('care plans and visits', () => {
+  it('a home visit to the household moves the visit plan to visit + every days', async () => {
+    const [plan] = await queryRows<{ household_id: string }>(t.db, sql`select household_id from care_plans where id = 'cpl_demo_1'`);
+    const at = new Date(clock.getTime() - 2 * 3_600_000);
+    expect(
+      (
+        await api('grid', 'POST', '/visits', {
+          householdId: plan!.household_id,
+          at: at.toISOString(),
+          present: true,
+          inquiries: [],
+          needs: [],
+        })
+      ).statusCode,
+    ).toBe(201);
+    const listed = (await api('grid', 'GET', '/care-plans?gridId=grid_sy_02'))
+      .json()
+      .items.find((p: { id: string }) => p.id === 'cpl_demo_1');
+    expect(new Date(listed.lastDoneAt).getTime()).toBe(at.getTime());
+    expect(new Date(listed.nextDueAt).getTime()).toBe(at.getTime() + 7 * 86_400_000);
+    expect(listed.residentName).toContain('*');
+  });
+});
