@@ -28,6 +28,7 @@ const ProxyOrderPage = lazy(() => import('./routes/proxy-order'));
 const GridOrdersPage = lazy(() => import('./routes/grid-orders'));
 const TeamDemandsPage = lazy(() => import('./routes/team-demands'));
 const NotificationsPage = lazy(() => import('./routes/notifications'));
+const VerifyPage = lazy(() => import('./routes/verify'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 export function H5Routes() {
@@ -57,6 +58,7 @@ export function H5Routes() {
         <Route path="grid-orders" element={<GridOrdersPage />} />
         <Route path="team-demands" element={<TeamDemandsPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
+        <Route path="verify/:number" element={<VerifyPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>
