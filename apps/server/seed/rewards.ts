@@ -25,7 +25,17 @@ export const DEMO_MERCHANTS = [
   { id: 'mch_sangyi', name: '桑伊便民药店', nameBo: 'བཟང་ཡིད་སྨན་ཚོང་ཁང་།', nameEn: 'Sangyi Community Pharmacy', linked: false },
 ] as const;
 
-type RewardSeed = [merchant: 0 | 1, name: string, nameBo: string, nameEn: string, cost: number, stock: number, minStar: number, limit: number | null, period: 'month' | 'quarter' | 'year'];
+type RewardSeed = [
+  merchant: 0 | 1,
+  name: string,
+  nameBo: string,
+  nameEn: string,
+  cost: number,
+  stock: number,
+  minStar: number,
+  limit: number | null,
+  period: 'month' | 'quarter' | 'year',
+];
 const REWARDS: RewardSeed[] = [
   [0, '大米（5公斤）', 'འབྲས། (ཀི་ལོ་ ༥)', 'Rice (5 kg)', 60, 40, 0, 2, 'month'],
   [0, '食用油（1.8升）', 'ཟ་སྣུམ། (ལི་ཊར་ ༡.༨)', 'Cooking oil (1.8 L)', 40, 30, 0, 2, 'month'],
@@ -56,7 +66,10 @@ export interface RewardsDemoSummary {
   certificates: number;
 }
 
-export async function loadRewardsDemo(tx: Tx, opts: { streetId: string; referenceDate: Date; data: DemoData }): Promise<RewardsDemoSummary> {
+export async function loadRewardsDemo(
+  tx: Tx,
+  opts: { streetId: string; referenceDate: Date; data: DemoData },
+): Promise<RewardsDemoSummary> {
   const { streetId, data } = opts;
   const ref = opts.referenceDate;
   const accountOf = (phone: string) => data.accounts.find((a) => a.phone === phone)!;
@@ -99,7 +112,13 @@ export async function loadRewardsDemo(tx: Tx, opts: { streetId: string; referenc
   });
   const noticeStart = streetDate(new Date(ref.getTime() - 2 * DAY));
   let awards = 0;
-  const insertAward = async (v: Vol, level: number, status: string, at: Date, extra: { noticeStart?: string; noticeEnd?: string; reason?: string } = {}) => {
+  const insertAward = async (
+    v: Vol,
+    level: number,
+    status: string,
+    at: Date,
+    extra: { noticeStart?: string; noticeEnd?: string; reason?: string } = {},
+  ) => {
     awards++;
     await tx.execute(
       sql`INSERT INTO star_awards (id, street_id, volunteer_id, level, verified_minutes, status, proposed_at, reviewed_at, notice_start, notice_end, awarded_at, decided_reason, revoked_at, revoke_reason)
@@ -129,7 +148,15 @@ export async function loadRewardsDemo(tx: Tx, opts: { streetId: string; referenc
                     ${new Date(ref.getTime() - 10 * DAY + 2 * 365 * DAY).toISOString()}::timestamptz)`,
       );
     } else await insertAward(v, v.star, status, at);
-    await appendAudit(tx, { streetId, actorAccountId: null, action: `star_award.${status}`, entityType: 'volunteer', entityId: v.id, newValue: { level: v.star, status }, reason: 'demo data' });
+    await appendAudit(tx, {
+      streetId,
+      actorAccountId: null,
+      action: `star_award.${status}`,
+      entityType: 'volunteer',
+      entityId: v.id,
+      newValue: { level: v.star, status },
+      reason: 'demo data',
+    });
   }
 
   /* --- redemptions: two volunteers of 布谷响铃 and a few others with enough points --- */
@@ -171,21 +198,45 @@ export async function loadRewardsDemo(tx: Tx, opts: { streetId: string; referenc
           VALUES (${id}, ${streetId}, ${rewardIds[r]}, ${DEMO_MERCHANTS[reward[0]].id}, ${v.id}, ${account.id}, 1, ${reward[4]}, ${code}, 'pending_pickup', ${createdAt.toISOString()}::timestamptz)`,
     );
     await tx.execute(sql`UPDATE rewards SET stock = stock - 1 WHERE id = ${rewardIds[r]} AND stock >= 1`);
-    const moved = await transfer(tx, { streetId, currency: 'points', fromAccountId: from, toAccountId: sink, amount: reward[4], idempotencyKey: `redeem:${id}`, kind: 'redeem', refType: 'redemption', refId: id, actorAccountId: account.id });
+    const moved = await transfer(tx, {
+      streetId,
+      currency: 'points',
+      fromAccountId: from,
+      toAccountId: sink,
+      amount: reward[4],
+      idempotencyKey: `redeem:${id}`,
+      kind: 'redeem',
+      refType: 'redemption',
+      refId: id,
+      actorAccountId: account.id,
+    });
     await tx.execute(sql`UPDATE redemptions SET transfer_id = ${moved.transferId} WHERE id = ${id}`);
     if (status === 'redeemed') {
       await tx.execute(
         sql`UPDATE redemptions SET status = 'redeemed', redeemed_at = ${new Date(createdAt.getTime() + DAY).toISOString()}::timestamptz, redeemed_by = ${reward[0] === 0 ? merchantAccount.id : null} WHERE id = ${id}`,
       );
     } else if (status === 'cancelled') {
-      const refund = await reverseTransfer(tx, { transferId: moved.transferId, idempotencyKey: `redeem-refund:${id}`, reason: '志愿者取消兑换', actorAccountId: account.id });
+      const refund = await reverseTransfer(tx, {
+        transferId: moved.transferId,
+        idempotencyKey: `redeem-refund:${id}`,
+        reason: '志愿者取消兑换',
+        actorAccountId: account.id,
+      });
       await tx.execute(
         sql`UPDATE redemptions SET status = 'cancelled', cancelled_at = ${new Date(createdAt.getTime() + 2 * DAY).toISOString()}::timestamptz, cancelled_by = ${account.id},
               cancel_reason = '不需要了', refund_transfer_id = ${refund.transferId} WHERE id = ${id}`,
       );
       await tx.execute(sql`UPDATE rewards SET stock = stock + 1 WHERE id = ${rewardIds[r]}`);
     }
-    await appendAudit(tx, { streetId, actorAccountId: account.id, action: `redemption.${status === 'pending_pickup' ? 'create' : status === 'redeemed' ? 'redeem' : 'cancel'}`, entityType: 'redemption', entityId: id, newValue: { status }, reason: 'demo data' });
+    await appendAudit(tx, {
+      streetId,
+      actorAccountId: account.id,
+      action: `redemption.${status === 'pending_pickup' ? 'create' : status === 'redeemed' ? 'redeem' : 'cancel'}`,
+      entityType: 'redemption',
+      entityId: id,
+      newValue: { status },
+      reason: 'demo data',
+    });
     redemptions++;
   }
 
@@ -212,13 +263,52 @@ export async function loadRewardsDemo(tx: Tx, opts: { streetId: string; referenc
     return row?.volunteer_id;
   };
   const volunteerOf = (phone: string) => vols.find((x) => x.person_id === accountOf(phone).personId)?.id;
-  const issues: { volunteerId: string | undefined; kind: 'community' | 'street'; id: string; language: 'zh' | 'bo' | 'bilingual'; handler: string; accountId: string; revoke?: boolean }[] = [];
+  const issues: {
+    volunteerId: string | undefined;
+    kind: 'community' | 'street';
+    id: string;
+    language: 'zh' | 'bo' | 'bilingual';
+    handler: string;
+    accountId: string;
+    revoke?: boolean;
+  }[] = [];
   const sy = data.communities.find((c) => c.name.includes('桑伊'));
   const jx = data.communities.find((c) => c.name.includes('吉祥'));
-  issues.push({ volunteerId: volunteerOf('13900000006'), kind: 'street', id: streetId, language: 'bilingual', handler: '旦增朗杰', accountId: streetAdmin.id });
-  if (sy) issues.push({ volunteerId: await topIn(sy.id), kind: 'community', id: sy.id, language: 'zh', handler: '央金卓玛', accountId: accountOf('13900000002').id });
-  if (jx) issues.push({ volunteerId: await topIn(jx.id), kind: 'community', id: jx.id, language: 'bo', handler: '王丽华', accountId: accountOf('13900000003').id });
-  issues.push({ volunteerId: await topIn(null), kind: 'street', id: streetId, language: 'bilingual', handler: '旦增朗杰', accountId: streetAdmin.id, revoke: true });
+  issues.push({
+    volunteerId: volunteerOf('13900000006'),
+    kind: 'street',
+    id: streetId,
+    language: 'bilingual',
+    handler: '旦增朗杰',
+    accountId: streetAdmin.id,
+  });
+  if (sy)
+    issues.push({
+      volunteerId: await topIn(sy.id),
+      kind: 'community',
+      id: sy.id,
+      language: 'zh',
+      handler: '央金卓玛',
+      accountId: accountOf('13900000002').id,
+    });
+  if (jx)
+    issues.push({
+      volunteerId: await topIn(jx.id),
+      kind: 'community',
+      id: jx.id,
+      language: 'bo',
+      handler: '王丽华',
+      accountId: accountOf('13900000003').id,
+    });
+  issues.push({
+    volunteerId: await topIn(null),
+    kind: 'street',
+    id: streetId,
+    language: 'bilingual',
+    handler: '旦增朗杰',
+    accountId: streetAdmin.id,
+    revoke: true,
+  });
   let certificates = 0;
   for (const [k, c] of issues.entries()) {
     if (!c.volunteerId) continue;
@@ -244,7 +334,15 @@ export async function loadRewardsDemo(tx: Tx, opts: { streetId: string; referenc
     if (c.revoke) {
       const [row] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM certificates WHERE number = ${number}`);
       await revokeCertificateRow(tx, row!.id, c.accountId, '服务时长核减后重新出具', new Date(issuedAt.getTime() + 3 * DAY));
-      await appendAudit(tx, { streetId, actorAccountId: c.accountId, action: 'certificate.revoke', entityType: 'volunteer', entityId: holder.id, newValue: { number }, reason: 'demo data' });
+      await appendAudit(tx, {
+        streetId,
+        actorAccountId: c.accountId,
+        action: 'certificate.revoke',
+        entityType: 'volunteer',
+        entityId: holder.id,
+        newValue: { number },
+        reason: 'demo data',
+      });
     }
   }
   return { rewards: REWARDS.length, redemptions, awards, certificates };

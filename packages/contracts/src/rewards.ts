@@ -115,12 +115,23 @@ export const MerchantHolderSchema = z.object({
 export type MerchantHolder = z.infer<typeof MerchantHolderSchema>;
 
 export const MerchantLookupBodySchema = z.object({ volunteerQr: z.string().min(10).max(600) });
-export const MerchantOpenOrderSchema = z.object({ id: z.string(), rewardName: z.string(), quantity: z.number().int(), createdAt: z.string() });
+export const MerchantOpenOrderSchema = z.object({
+  id: z.string(),
+  rewardName: z.string(),
+  quantity: z.number().int(),
+  createdAt: z.string(),
+});
 export const MerchantLookupSchema = z.object({ holder: MerchantHolderSchema, openOrders: z.array(MerchantOpenOrderSchema) });
 export type MerchantLookup = z.infer<typeof MerchantLookupSchema>;
 
 export const RedeemResultSchema = z.object({
-  redemption: z.object({ id: z.string(), rewardName: z.string(), quantity: z.number().int(), status: z.enum(REDEMPTION_STATUSES), redeemedAt: z.string().nullable() }),
+  redemption: z.object({
+    id: z.string(),
+    rewardName: z.string(),
+    quantity: z.number().int(),
+    status: z.enum(REDEMPTION_STATUSES),
+    redeemedAt: z.string().nullable(),
+  }),
   holder: MerchantHolderSchema,
 });
 export type RedeemResult = z.infer<typeof RedeemResultSchema>;
@@ -164,7 +175,10 @@ export const StarAwardSchema = z.object({
 });
 export type StarAward = z.infer<typeof StarAwardSchema>;
 
-export const StarAwardQuerySchema = PageQuerySchema.extend({ status: z.enum(STAR_AWARD_STATUSES).optional(), communityId: IdSchema.optional() });
+export const StarAwardQuerySchema = PageQuerySchema.extend({
+  status: z.enum(STAR_AWARD_STATUSES).optional(),
+  communityId: IdSchema.optional(),
+});
 export const StarReasonSchema = z.object({ reason: text(500) });
 export const StarOptionalNoteSchema = z.object({ note: text(500).optional() });
 
@@ -193,7 +207,13 @@ export type StarObjection = z.infer<typeof StarObjectionSchema>;
 export const StarObjectionResolveSchema = z.object({ decision: z.enum(['upheld', 'dismissed']), note: text(500) });
 
 export const StarBlockBodySchema = z.object({ reason: text(500), years: z.number().int().min(1).max(3).optional() });
-export const StarBlockSchema = z.object({ id: z.string(), volunteerId: z.string(), reason: z.string(), blockedFrom: z.string(), blockedUntil: z.string() });
+export const StarBlockSchema = z.object({
+  id: z.string(),
+  volunteerId: z.string(),
+  reason: z.string(),
+  blockedFrom: z.string(),
+  blockedUntil: z.string(),
+});
 export type StarBlock = z.infer<typeof StarBlockSchema>;
 
 export const StarJobResultSchema = z.object({ proposed: z.number().int(), awarded: z.number().int() });
@@ -221,5 +241,10 @@ export const AwardsReportItemSchema = z.object({
   totalVerifiedMinutes: z.number().int(),
 });
 export type AwardsReportItem = z.infer<typeof AwardsReportItemSchema>;
-export const AwardsReportSchema = z.object({ period: z.string(), from: z.string(), to: z.string(), items: z.array(AwardsReportItemSchema) });
+export const AwardsReportSchema = z.object({
+  period: z.string(),
+  from: z.string(),
+  to: z.string(),
+  items: z.array(AwardsReportItemSchema),
+});
 export type AwardsReport = z.infer<typeof AwardsReportSchema>;

@@ -25,7 +25,9 @@ export const rewards = pgTable('rewards', {
   stock: integer('stock').notNull(),
   minStar: integer('min_star').notNull().default(0),
   perPeriodLimit: integer('per_period_limit'),
-  limitPeriod: text('limit_period', { enum: ['month', 'quarter', 'year'] }).notNull().default('quarter'),
+  limitPeriod: text('limit_period', { enum: ['month', 'quarter', 'year'] })
+    .notNull()
+    .default('quarter'),
   active: boolean('active').notNull().default(true),
   sortOrder: integer('sort_order').notNull().default(0),
   version: integer('version').notNull().default(1),
@@ -43,7 +45,9 @@ export const redemptions = pgTable('redemptions', {
   quantity: integer('quantity').notNull(),
   points: integer('points').notNull(),
   pickupCode: text('pickup_code').notNull(),
-  status: text('status', { enum: ['pending_pickup', 'redeemed', 'cancelled'] }).notNull().default('pending_pickup'),
+  status: text('status', { enum: ['pending_pickup', 'redeemed', 'cancelled'] })
+    .notNull()
+    .default('pending_pickup'),
   transferId: text('transfer_id'),
   refundTransferId: text('refund_transfer_id'),
   createdAt: ts('created_at').notNull().defaultNow(),
@@ -67,7 +71,9 @@ export const starAwards = pgTable('star_awards', {
   volunteerId: text('volunteer_id').notNull(),
   level: integer('level').notNull(),
   verifiedMinutes: integer('verified_minutes').notNull(),
-  status: text('status', { enum: ['proposed', 'reviewed', 'on_notice', 'awarded', 'rejected', 'revoked'] }).notNull().default('proposed'),
+  status: text('status', { enum: ['proposed', 'reviewed', 'on_notice', 'awarded', 'rejected', 'revoked'] })
+    .notNull()
+    .default('proposed'),
   proposedAt: ts('proposed_at').notNull().defaultNow(),
   reviewedAt: ts('reviewed_at'),
   reviewedBy: text('reviewed_by'),
@@ -88,7 +94,9 @@ export const starObjections = pgTable('star_objections', {
   awardId: text('award_id').notNull(),
   accountId: text('account_id').notNull(),
   text: text('text').notNull(),
-  status: text('status', { enum: ['open', 'upheld', 'dismissed'] }).notNull().default('open'),
+  status: text('status', { enum: ['open', 'upheld', 'dismissed'] })
+    .notNull()
+    .default('open'),
   createdAt: ts('created_at').notNull().defaultNow(),
   resolvedAt: ts('resolved_at'),
   resolvedBy: text('resolved_by'),
@@ -111,7 +119,9 @@ export const certificates = pgTable('certificates', {
   streetId: text('street_id').notNull(),
   number: text('number').notNull(),
   volunteerId: text('volunteer_id').notNull(),
-  language: text('language', { enum: ['zh', 'bo', 'bilingual'] }).notNull().default('bilingual'),
+  language: text('language', { enum: ['zh', 'bo', 'bilingual'] })
+    .notNull()
+    .default('bilingual'),
   periodFrom: date('period_from', { mode: 'string' }),
   periodTo: date('period_to', { mode: 'string' }),
   verifiedMinutes: integer('verified_minutes').notNull(),

@@ -5,7 +5,13 @@ import type { CertificateLanguage } from '@duodi/contracts';
 export interface CertificateContent {
   number: string;
   language: CertificateLanguage;
-  holder: { name: string; nameBo: string | null; idType: 'resident_id' | 'passport' | 'hk_macao_pass' | 'other' | null; idNumberMasked: string | null; volunteerNo: string };
+  holder: {
+    name: string;
+    nameBo: string | null;
+    idType: 'resident_id' | 'passport' | 'hk_macao_pass' | 'other' | null;
+    idNumberMasked: string | null;
+    volunteerNo: string;
+  };
   period: { from: string | null; to: string | null };
   verifiedMinutes: number;
   serviceContent: string[];

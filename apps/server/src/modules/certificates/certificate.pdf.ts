@@ -26,7 +26,13 @@ export function scriptRuns(text: string): { font: 'bo' | 'cjk'; text: string }[]
 }
 
 /** Draws mixed Chinese/Latin/Tibetan text at (x, y) within `width`. Returns the y below it. */
-function mixed(doc: Doc, text: string, x: number, y: number, opts: { width: number; size: number; color?: string; align?: 'left' | 'center' | 'right' }): number {
+function mixed(
+  doc: Doc,
+  text: string,
+  x: number,
+  y: number,
+  opts: { width: number; size: number; color?: string; align?: 'left' | 'center' | 'right' },
+): number {
   const runs = scriptRuns(text);
   doc.fillColor(opts.color ?? INK).fontSize(opts.size);
   runs.forEach((run, i) => {
@@ -43,7 +49,10 @@ function drawSeal(doc: Doc, cx: number, cy: number, r: number, name: string, cap
   doc.save();
   doc.opacity(0.85);
   doc.lineWidth(3).strokeColor(RED).circle(cx, cy, r).stroke();
-  doc.lineWidth(0.8).circle(cx, cy, r - 5).stroke();
+  doc
+    .lineWidth(0.8)
+    .circle(cx, cy, r - 5)
+    .stroke();
   const star: [number, number][] = [];
   for (let i = 0; i < 10; i++) {
     const rr = i % 2 === 0 ? r * 0.26 : r * 0.1;
@@ -90,10 +99,17 @@ type PdfLang = 'zh-CN' | 'bo';
 const langsOf = (lang: CertificateContent['language']): PdfLang[] => (lang === 'zh' ? ['zh-CN'] : lang === 'bo' ? ['bo'] : ['zh-CN', 'bo']);
 
 /** One label in each printed language, one line each (scripts are never mixed on a line). */
-const labelLines = (lang: CertificateContent['language'], key: keyof Omit<Labels, 'idTypes'>): string[] => langsOf(lang).map((l) => CATALOGS[l].certificates.pdf[key]);
+const labelLines = (lang: CertificateContent['language'], key: keyof Omit<Labels, 'idTypes'>): string[] =>
+  langsOf(lang).map((l) => CATALOGS[l].certificates.pdf[key]);
 
 /** Draws lines top-down, each in its own script's font; returns the y below the last. */
-function lines(doc: Doc, texts: string[], x: number, y: number, opts: { width: number; size: number; color?: string; align?: 'left' | 'center' | 'right' }): number {
+function lines(
+  doc: Doc,
+  texts: string[],
+  x: number,
+  y: number,
+  opts: { width: number; size: number; color?: string; align?: 'left' | 'center' | 'right' },
+): number {
   let at = y;
   texts.forEach((t, i) => {
     at = mixed(doc, t, x, at, { ...opts, size: i === 0 ? opts.size : opts.size - 1 });
@@ -106,7 +122,11 @@ function lines(doc: Doc, texts: string[], x: number, y: number, opts: { width: n
  * verification page, number and SHA-256 content hash. The PDF's Subject is the number and its
  * Keywords carry the hash, so both can be checked without OCR. Revoked certificates get a red mark.
  */
-export async function renderCertificatePdf(content: CertificateContent, hash: string, opts: { revokedAt?: string | null } = {}): Promise<Buffer> {
+export async function renderCertificatePdf(
+  content: CertificateContent,
+  hash: string,
+  opts: { revokedAt?: string | null } = {},
+): Promise<Buffer> {
   const fonts = certificateFonts();
   const doc = new PDFDocument({
     size: 'A4',
@@ -139,13 +159,21 @@ export async function renderCertificatePdf(content: CertificateContent, hash: st
   const width = W - 2 * left;
 
   // Border and title.
-  doc.lineWidth(2).strokeColor(RED).rect(30, 30, W - 60, H - 60).stroke();
-  doc.lineWidth(0.6).rect(36, 36, W - 72, H - 72).stroke();
+  doc
+    .lineWidth(2)
+    .strokeColor(RED)
+    .rect(30, 30, W - 60, H - 60)
+    .stroke();
+  doc
+    .lineWidth(0.6)
+    .rect(36, 36, W - 72, H - 72)
+    .stroke();
   let y = 56;
   for (const l of langs) y = mixed(doc, P(l).title, left, y, { width, size: l === main ? 22 : 15, align: 'center' }) + 2;
   y += 8;
 
-  const periodIn = (l: PdfLang) => (content.period.from || content.period.to ? `${content.period.from ?? '—'} ${P(l).until} ${content.period.to ?? '—'}` : P(l).all);
+  const periodIn = (l: PdfLang) =>
+    content.period.from || content.period.to ? `${content.period.from ?? '—'} ${P(l).until} ${content.period.to ?? '—'}` : P(l).all;
   const both = (zh: string, bo: string | null) => (lang === 'zh' || !bo ? [zh] : lang === 'bo' ? [bo, zh] : [zh, bo]);
   const idType = content.holder.idType;
   const rows: [string[], string[]][] = [
@@ -168,15 +196,25 @@ export async function renderCertificatePdf(content: CertificateContent, hash: st
   ];
   const labelWidth = lang === 'bilingual' ? 230 : 130;
   doc.lineWidth(0.5).strokeColor('#bbbbbb');
-  doc.moveTo(left, y).lineTo(left + width, y).stroke();
+  doc
+    .moveTo(left, y)
+    .lineTo(left + width, y)
+    .stroke();
   for (const [label, value] of rows) {
     const top = y + 3;
-    const afterLabel = label.length > 1
-      ? Math.max(mixed(doc, label[0]!, left, top, { width: 84, size: 9.5, color: GREY }), mixed(doc, label[1]!, left + 84, top, { width: labelWidth - 92, size: 8, color: GREY }))
-      : mixed(doc, label[0]!, left, top, { width: labelWidth - 8, size: 9.5, color: GREY });
+    const afterLabel =
+      label.length > 1
+        ? Math.max(
+            mixed(doc, label[0]!, left, top, { width: 84, size: 9.5, color: GREY }),
+            mixed(doc, label[1]!, left + 84, top, { width: labelWidth - 92, size: 8, color: GREY }),
+          )
+        : mixed(doc, label[0]!, left, top, { width: labelWidth - 8, size: 9.5, color: GREY });
     const afterValue = lines(doc, value, left + labelWidth, top, { width: width - labelWidth, size: 10 });
     y = Math.max(afterLabel, afterValue) + 1;
-    doc.moveTo(left, y).lineTo(left + width, y).stroke();
+    doc
+      .moveTo(left, y)
+      .lineTo(left + width, y)
+      .stroke();
   }
 
   y += 8;
@@ -203,7 +241,12 @@ export async function renderCertificatePdf(content: CertificateContent, hash: st
     doc.save();
     doc.rotate(-25, { origin: [W / 2, H / 2] });
     doc.opacity(0.35);
-    mixed(doc, `${P(main).revoked} ${CATALOGS.en.certificates.pdf.revoked.toUpperCase()} ${opts.revokedAt.slice(0, 10)}`, 0, H / 2 - 30, { width: W, size: 40, color: RED, align: 'center' });
+    mixed(doc, `${P(main).revoked} ${CATALOGS.en.certificates.pdf.revoked.toUpperCase()} ${opts.revokedAt.slice(0, 10)}`, 0, H / 2 - 30, {
+      width: W,
+      size: 40,
+      color: RED,
+      align: 'center',
+    });
     doc.restore();
   }
   doc.end();

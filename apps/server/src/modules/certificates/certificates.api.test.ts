@@ -26,13 +26,20 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const call = (method: 'GET' | 'POST', url: string, phone?: string, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: phone ? bearer(tokens[phone]!) : {}, ...(payload !== undefined ? { payload: payload as string } : {}) });
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: phone ? bearer(tokens[phone]!) : {},
+    ...(payload !== undefined ? { payload: payload as string } : {}),
+  });
 const certCount = async () => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM certificates`))[0]!.n;
 const stored = async (number: string) =>
-  (await queryRows<{ content: CertificateContent; content_hash: string; issuer_kind: string; verified_minutes: number }>(
-    t.db,
-    sql`SELECT content, content_hash, issuer_kind, verified_minutes FROM certificates WHERE number = ${number}`,
-  ))[0]!;
+  (
+    await queryRows<{ content: CertificateContent; content_hash: string; issuer_kind: string; verified_minutes: number }>(
+      t.db,
+      sql`SELECT content, content_hash, issuer_kind, verified_minutes FROM certificates WHERE number = ${number}`,
+    )
+  )[0]!;
 
 /** A volunteer with verified records in 桑伊社区 (and their minutes there). */
 async function sangyiVolunteer() {
@@ -70,7 +77,9 @@ describe('issuing (DR-09, 谁记录谁证明)', () => {
     // Both fonts are embedded (subsets): Chinese from the npm CJK font, Tibetan from Noto Serif Tibetan.
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSansHans/);
     expect(text).toMatch(/\/FontName \/[A-Z]{6}\+NotoSerifTibetan/);
-    expect(await queryRows(t.db, sql`SELECT id FROM audit_log WHERE action = 'certificate.issue' AND new_value->>'number' = ${issued.number}`)).toHaveLength(1);
+    expect(
+      await queryRows(t.db, sql`SELECT id FROM audit_log WHERE action = 'certificate.issue' AND new_value->>'number' = ${issued.number}`),
+    ).toHaveLength(1);
   });
 
   it('the issuing staff may download it too, others get 404', async () => {
@@ -82,7 +91,12 @@ describe('issuing (DR-09, 谁记录谁证明)', () => {
 
   it('a community admin certifies only the hours their community recorded', async () => {
     const v = await sangyiVolunteer();
-    const res = await call('POST', '/certificates', SANGYI_ADMIN, { volunteerId: v.volunteer_id, language: 'bo', periodFrom: '2020-01-01', periodTo: '2030-12-31' });
+    const res = await call('POST', '/certificates', SANGYI_ADMIN, {
+      volunteerId: v.volunteer_id,
+      language: 'bo',
+      periodFrom: '2020-01-01',
+      periodTo: '2030-12-31',
+    });
     expect(res.statusCode, res.body).toBe(201);
     const row = await stored((res.json() as CertificateIssued).number);
     expect(row).toMatchObject({ issuer_kind: 'community', verified_minutes: v.minutes });
@@ -94,14 +108,25 @@ describe('issuing (DR-09, 谁记录谁证明)', () => {
   it('refuses other roles (403), volunteers outside the community (404), no hours (422) and bad input (400), issuing nothing', async () => {
     const before = await certCount();
     const v = await sangyiVolunteer();
-    const [noJx] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM service_records WHERE volunteer_id = ${v.volunteer_id} AND community_id = 'com_jx'`);
+    const [noJx] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM service_records WHERE volunteer_id = ${v.volunteer_id} AND community_id = 'com_jx'`,
+    );
     expect((await call('POST', '/certificates', VOLUNTEER, { volunteerId: meOf[VOLUNTEER]!.volunteerId })).statusCode).toBe(403);
     if (noJx!.n === 0) expect((await call('POST', '/certificates', JIXIANG_ADMIN, { volunteerId: v.volunteer_id })).statusCode).toBe(404);
     expect((await call('POST', '/certificates', STREET_ADMIN, { volunteerId: 'vol_missing' })).statusCode).toBe(404);
-    const none = await call('POST', '/certificates', STREET_ADMIN, { volunteerId: meOf[VOLUNTEER]!.volunteerId, periodFrom: '2001-01-01', periodTo: '2001-12-31' });
+    const none = await call('POST', '/certificates', STREET_ADMIN, {
+      volunteerId: meOf[VOLUNTEER]!.volunteerId,
+      periodFrom: '2001-01-01',
+      periodTo: '2001-12-31',
+    });
     expect(none.statusCode).toBe(422);
     expect(none.json()).toMatchObject({ code: 'not_eligible' });
-    for (const body of [{ volunteerId: v.volunteer_id, language: 'fr' }, { volunteerId: v.volunteer_id, periodFrom: '2026-12-01', periodTo: '2026-01-01' }, {}]) {
+    for (const body of [
+      { volunteerId: v.volunteer_id, language: 'fr' },
+      { volunteerId: v.volunteer_id, periodFrom: '2026-12-01', periodTo: '2026-01-01' },
+      {},
+    ]) {
       const bad = await call('POST', '/certificates', STREET_ADMIN, body);
       expect(bad.statusCode, JSON.stringify(body)).toBe(400);
       expect(bad.json()).toMatchObject({ code: 'validation_failed' });
@@ -112,11 +137,22 @@ describe('issuing (DR-09, 谁记录谁证明)', () => {
 
 describe('verification and revocation', () => {
   it('verifies without login with masked data only', async () => {
-    const { number } = (await call('POST', '/certificates', STREET_ADMIN, { volunteerId: meOf[VOLUNTEER]!.volunteerId, language: 'zh' })).json() as CertificateIssued;
+    const { number } = (
+      await call('POST', '/certificates', STREET_ADMIN, { volunteerId: meOf[VOLUNTEER]!.volunteerId, language: 'zh' })
+    ).json() as CertificateIssued;
     const res = await call('GET', `/certificates/${number}/verify`);
     expect(res.statusCode).toBe(200);
     const body = res.json() as CertificateVerify;
-    expect(Object.keys(body).sort()).toEqual(['holderName', 'issuedAt', 'issuer', 'number', 'revokedAt', 'star', 'valid', 'verifiedMinutes']);
+    expect(Object.keys(body).sort()).toEqual([
+      'holderName',
+      'issuedAt',
+      'issuer',
+      'number',
+      'revokedAt',
+      'star',
+      'valid',
+      'verifiedMinutes',
+    ]);
     expect(body).toMatchObject({ valid: true, number, revokedAt: null, issuer: '夺底街道志愿服务协会' });
     expect(body.holderName).toContain('*');
     expect((await call('GET', '/certificates/DD-XX-2026-999999-ZZZZ/verify')).statusCode).toBe(404);
@@ -124,7 +160,9 @@ describe('verification and revocation', () => {
   });
 
   it('the issuer revokes with a reason; verification and the PDF show it; others are refused and nothing changes', async () => {
-    const { number } = (await call('POST', '/certificates', STREET_ADMIN, { volunteerId: meOf[VOLUNTEER]!.volunteerId })).json() as CertificateIssued;
+    const { number } = (
+      await call('POST', '/certificates', STREET_ADMIN, { volunteerId: meOf[VOLUNTEER]!.volunteerId })
+    ).json() as CertificateIssued;
     expect((await call('POST', `/certificates/${number}/revoke`, VOLUNTEER, { reason: 'x' })).statusCode).toBe(403);
     expect((await call('POST', `/certificates/${number}/revoke`, SANGYI_ADMIN, { reason: 'x' })).statusCode).toBe(404);
     expect((await call('POST', `/certificates/${number}/revoke`, STREET_ADMIN, { reason: '' })).statusCode).toBe(400);
@@ -139,7 +177,10 @@ describe('verification and revocation', () => {
   });
 
   it('has demo certificates, one of them revoked, listed for their holder', async () => {
-    const rows = await queryRows<{ number: string; revoked: boolean }>(t.db, sql`SELECT number, revoked_at IS NOT NULL AS revoked FROM certificates WHERE issued_by IS NOT NULL`);
+    const rows = await queryRows<{ number: string; revoked: boolean }>(
+      t.db,
+      sql`SELECT number, revoked_at IS NOT NULL AS revoked FROM certificates WHERE issued_by IS NOT NULL`,
+    );
     expect(rows.length).toBeGreaterThanOrEqual(3);
     expect(rows.some((r) => r.revoked)).toBe(true);
     const mine = (await call('GET', '/me/certificates', VOLUNTEER)).json() as { items: { number: string; pdfUrl: string }[] };

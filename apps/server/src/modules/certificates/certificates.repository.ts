@@ -32,7 +32,10 @@ function recordScope(input: { volunteerId: string; communityId: string | null; f
 }
 
 /** Verified minutes of the volunteer's records (of one community, or all), in the period, and the main kinds of service. */
-export async function recordedService(tx: Tx, input: { volunteerId: string; communityId: string | null; from?: string | undefined; to?: string | undefined }) {
+export async function recordedService(
+  tx: Tx,
+  input: { volunteerId: string; communityId: string | null; from?: string | undefined; to?: string | undefined },
+) {
   const where = recordScope(input);
   const [sum] = await queryRows<{ minutes: number | string | null; n: number | string }>(
     tx,
@@ -46,7 +49,10 @@ export async function recordedService(tx: Tx, input: { volunteerId: string; comm
 }
 
 export async function hasRecordsIn(tx: Tx, volunteerId: string, communityId: string): Promise<boolean> {
-  const rows = await queryRows<{ one: number }>(tx, sql`SELECT 1 AS one FROM service_records WHERE volunteer_id = ${volunteerId} AND community_id = ${communityId} LIMIT 1`);
+  const rows = await queryRows<{ one: number }>(
+    tx,
+    sql`SELECT 1 AS one FROM service_records WHERE volunteer_id = ${volunteerId} AND community_id = ${communityId} LIMIT 1`,
+  );
   return rows.length > 0;
 }
 
@@ -141,7 +147,10 @@ export async function findByNumber(tx: Tx, number: string, forUpdate = false): P
 }
 
 export async function listOfPerson(tx: Tx, streetId: string, personId: string): Promise<CertificateRow[]> {
-  return queryRows<CertificateRow>(tx, sql`${CERT_SELECT} WHERE c.street_id = ${streetId} AND v.person_id = ${personId} ORDER BY c.issued_at DESC, c.id DESC LIMIT 200`);
+  return queryRows<CertificateRow>(
+    tx,
+    sql`${CERT_SELECT} WHERE c.street_id = ${streetId} AND v.person_id = ${personId} ORDER BY c.issued_at DESC, c.id DESC LIMIT 200`,
+  );
 }
 
 export async function revoke(tx: Tx, id: string, by: string, reason: string, at: Date): Promise<boolean> {
@@ -153,7 +162,13 @@ export async function revoke(tx: Tx, id: string, by: string, reason: string, at:
 }
 
 export async function streetAndCommunityNames(tx: Tx, streetId: string, communityId: string | null) {
-  const [row] = await queryRows<{ street: string; street_bo: string | null; community: string | null; community_bo: string | null; community_code: string | null }>(
+  const [row] = await queryRows<{
+    street: string;
+    street_bo: string | null;
+    community: string | null;
+    community_bo: string | null;
+    community_code: string | null;
+  }>(
     tx,
     sql`SELECT s.name AS street, s.name_bo AS street_bo, c.name AS community, c.name_bo AS community_bo, c.code AS community_code
         FROM streets s LEFT JOIN communities c ON c.id = ${communityId} AND c.street_id = s.id WHERE s.id = ${streetId}`,

@@ -46,7 +46,8 @@ export const certificatesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'The certificate PDF (holder, issuing staff): §9 fields, seal, QR to /verify/{number}, SHA-256 content hash; Chinese and Tibetan fonts embedded',
+        summary:
+          'The certificate PDF (holder, issuing staff): §9 fields, seal, QR to /verify/{number}, SHA-256 content hash; Chinese and Tibetan fonts embedded',
         params: CertificateNumberParamsSchema,
         response: { 200: z.any().describe('application/pdf'), ...problemResponses(400, 401, 404) },
       },
@@ -66,7 +67,8 @@ export const certificatesRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Public verification (no login): { valid, number, holderName (masked), verifiedMinutes, star, issuer, issuedAt, revokedAt }',
+        summary:
+          'Public verification (no login): { valid, number, holderName (masked), verifiedMinutes, star, issuer, issuedAt, revokedAt }',
         security: [],
         params: CertificateNumberParamsSchema,
         response: { 200: CertificateVerifySchema, ...problemResponses(400, 404) },

@@ -1,5 +1,11 @@
 import crypto from 'node:crypto';
-import { maskName, type CertificateCreate, type CertificateIssued, type CertificateListItem, type CertificateVerify } from '@duodi/contracts';
+import {
+  maskName,
+  type CertificateCreate,
+  type CertificateIssued,
+  type CertificateListItem,
+  type CertificateVerify,
+} from '@duodi/contracts';
 import { hasRole, requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
@@ -32,11 +38,16 @@ const randomSuffix = () => Array.from(crypto.randomBytes(4), (b) => SUFFIX_ALPHA
  *   street records for street-level teams and keeps the consolidated record).
  * - Anyone else: 403. A volunteer outside the caller's communities: 404.
  */
-async function issuerFor(tx: Tx, actor: Actor, holder: repo.HolderRow): Promise<{ kind: 'community' | 'street'; id: string; communityFilter: string | null }> {
+async function issuerFor(
+  tx: Tx,
+  actor: Actor,
+  holder: repo.HolderRow,
+): Promise<{ kind: 'community' | 'street'; id: string; communityFilter: string | null }> {
   if (hasRole(actor, 'street_admin')) return { kind: 'street', id: actor.streetId, communityFilter: null };
   const communities = scopeIdsOf(actor, 'community_admin');
   if (!communities.length) throw new AppError('forbidden');
-  if (holder.community_id && communities.includes(holder.community_id)) return { kind: 'community', id: holder.community_id, communityFilter: holder.community_id };
+  if (holder.community_id && communities.includes(holder.community_id))
+    return { kind: 'community', id: holder.community_id, communityFilter: holder.community_id };
   for (const c of communities) if (await repo.hasRecordsIn(tx, holder.id, c)) return { kind: 'community', id: c, communityFilter: c };
   throw new AppError('not_found');
 }
@@ -54,7 +65,15 @@ export async function issueCertificate(deps: Deps, actorOrNone: Actor | undefine
     const holder = await repo.findHolder(tx, actor.streetId, input.volunteerId);
     if (!holder) throw new AppError('not_found');
     const issuer = await issuerFor(tx, actor, holder);
-    return issueInTransaction(tx, { streetId: actor.streetId, holder, issuer, input, handlerName: actor.name, accountId: actor.accountId, now: deps.now() });
+    return issueInTransaction(tx, {
+      streetId: actor.streetId,
+      holder,
+      issuer,
+      input,
+      handlerName: actor.name,
+      accountId: actor.accountId,
+      now: deps.now(),
+    });
   });
 }
 
@@ -75,7 +94,12 @@ export async function issueInTransaction(
   },
 ): Promise<CertificateIssued> {
   const { holder, issuer, input, now } = p;
-  const service = await repo.recordedService(tx, { volunteerId: holder.id, communityId: issuer.communityFilter, from: input.periodFrom, to: input.periodTo });
+  const service = await repo.recordedService(tx, {
+    volunteerId: holder.id,
+    communityId: issuer.communityFilter,
+    from: input.periodFrom,
+    to: input.periodTo,
+  });
   if (service.minutes <= 0) throw new AppError('not_eligible');
   const details = await repo.findIssuer(tx, p.streetId, issuer.kind, issuer.id);
   if (!details) throw new AppError('validation_failed', {}, { fields: [{ field: 'issuer', key: 'unknown_reference' }] });
@@ -86,7 +110,13 @@ export async function issueInTransaction(
   const content: CertificateContent = {
     number,
     language: input.language,
-    holder: { name: holder.name, nameBo: holder.name_bo, idType: holder.id_type, idNumberMasked: holder.id_number_masked, volunteerNo: holder.volunteer_no },
+    holder: {
+      name: holder.name,
+      nameBo: holder.name_bo,
+      idType: holder.id_type,
+      idNumberMasked: holder.id_number_masked,
+      volunteerNo: holder.volunteer_no,
+    },
     period: { from: input.periodFrom ?? null, to: input.periodTo ?? null },
     verifiedMinutes: service.minutes,
     serviceContent: service.contents,
@@ -151,10 +181,13 @@ export async function certificatePdf(deps: Deps, actorOrNone: Actor | undefined,
   const actor = requireActor(actorOrNone);
   const cert = await withTransaction(deps.db, async (tx) => {
     const found = await repo.findByNumber(tx, number);
-    if (!found || !(found.holder_person_id === actor.personId && found.street_id === actor.streetId) && !isIssuerStaff(actor, found)) throw new AppError('not_found');
+    if (!found || (!(found.holder_person_id === actor.personId && found.street_id === actor.streetId) && !isIssuerStaff(actor, found)))
+      throw new AppError('not_found');
     return found;
   });
-  return renderCertificatePdf(cert.content, cert.content_hash, { revokedAt: cert.revoked_at ? isoWithOffset(toDate(cert.revoked_at)) : null });
+  return renderCertificatePdf(cert.content, cert.content_hash, {
+    revokedAt: cert.revoked_at ? isoWithOffset(toDate(cert.revoked_at)) : null,
+  });
 }
 
 /** Public verification (no login): masked holder name, hours, star, issuer, dates, revocation. */
@@ -177,7 +210,12 @@ export async function verifyCertificate(deps: Deps, number: string): Promise<Cer
  * The issuer revokes with a reason; the verification page then shows it. Audited.
  * @throws unauthenticated | not_found | conflict (already revoked)
  */
-export async function revokeCertificate(deps: Deps, actorOrNone: Actor | undefined, number: string, reason: string): Promise<CertificateVerify> {
+export async function revokeCertificate(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  number: string,
+  reason: string,
+): Promise<CertificateVerify> {
   const actor = requireActor(actorOrNone);
   await withTransaction(deps.db, async (tx) => {
     const cert = await repo.findByNumber(tx, number, true);
@@ -202,7 +240,10 @@ export async function revokeCertificate(deps: Deps, actorOrNone: Actor | undefin
 }
 
 /** The caller's own certificates (H5: download and share link). */
-export async function listMyCertificates(deps: Deps, actorOrNone: Actor | undefined): Promise<{ items: CertificateListItem[]; nextCursor: null }> {
+export async function listMyCertificates(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+): Promise<{ items: CertificateListItem[]; nextCursor: null }> {
   const actor = requireActor(actorOrNone);
   const rows = await repo.listOfPerson(deps.db, actor.streetId, actor.personId);
   return {

@@ -20,7 +20,8 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const call = (url: string, phone?: string) => t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: phone ? bearer(tokens[phone]!) : {} });
+const call = (url: string, phone?: string) =>
+  t.app.inject({ method: 'GET', url: `/api/v1${url}`, headers: phone ? bearer(tokens[phone]!) : {} });
 
 async function workbook(buf: Buffer) {
   const wb = new ExcelJS.Workbook();
@@ -34,7 +35,14 @@ describe('DR-18 party double points', () => {
     expect(res.statusCode).toBe(200);
     const items = (res.json() as { items: UnitPartyMember[] }).items;
     const { from, to } = periodRange('2026Q4');
-    const expected = await withTransaction(t.db, (tx) => periodService(tx, items.map((m) => m.volunteerId), from, to));
+    const expected = await withTransaction(t.db, (tx) =>
+      periodService(
+        tx,
+        items.map((m) => m.volunteerId),
+        from,
+        to,
+      ),
+    );
     for (const m of items) expect(m.points, m.volunteerId).toBe(expected.get(m.volunteerId)!.points);
     expect(items.every((m) => m.points >= 0)).toBe(true);
   });
@@ -101,7 +109,12 @@ describe(periodService.name, () => {
     const quarter = `${rec!.served_on.slice(0, 4)}Q${Math.floor((month - 1) / 3) + 1}`;
     const { from, to } = periodRange(quarter);
     const before = (await withTransaction(t.db, (tx) => periodService(tx, [rec!.volunteer_id], from, to))).get(rec!.volunteer_id)!;
-    const res = await t.app.inject({ method: 'POST', url: `/api/v1/service-records/${rec!.id}/verify`, headers: bearer(tokens[SANGYI_ADMIN]!), payload: {} });
+    const res = await t.app.inject({
+      method: 'POST',
+      url: `/api/v1/service-records/${rec!.id}/verify`,
+      headers: bearer(tokens[SANGYI_ADMIN]!),
+      payload: {},
+    });
     expect(res.statusCode, res.body).toBe(200);
     const [posted] = await queryRows<{ amount: number }>(
       t.db,

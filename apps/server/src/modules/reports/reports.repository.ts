@@ -1,7 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 
-const inList = (ids: string[]) => sql.join(ids.map((id) => sql`${id}`), sql`, `);
+const inList = (ids: string[]) =>
+  sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  );
 const day = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
 
 /**
@@ -9,7 +13,12 @@ const day = (d: Date) => new Date(d.getTime() + 8 * 3_600_000).toISOString().sli
  * period (with a community), and the points the ledger credited for those records — service_earned
  * postings minus their reversals and claw-backs. Points come only from verified service records.
  */
-export async function periodService(tx: Tx, volunteerIds: string[], from: Date, to: Date): Promise<Map<string, { minutes: number; points: number }>> {
+export async function periodService(
+  tx: Tx,
+  volunteerIds: string[],
+  from: Date,
+  to: Date,
+): Promise<Map<string, { minutes: number; points: number }>> {
   const out = new Map<string, { minutes: number; points: number }>();
   if (!volunteerIds.length) return out;
   const minutes = await queryRows<{ volunteer_id: string; minutes: number | string }>(
@@ -39,7 +48,10 @@ export async function periodService(tx: Tx, volunteerIds: string[], from: Date, 
 }
 
 export async function findUnit(tx: Tx, streetId: string, id: string) {
-  const [row] = await queryRows<{ id: string; name: string }>(tx, sql`SELECT id, name FROM units WHERE street_id = ${streetId} AND id = ${id}`);
+  const [row] = await queryRows<{ id: string; name: string }>(
+    tx,
+    sql`SELECT id, name FROM units WHERE street_id = ${streetId} AND id = ${id}`,
+  );
   return row;
 }
 
@@ -90,7 +102,10 @@ export interface AwardsRow {
 }
 
 /** Volunteers ranked by verified minutes served in [from, to), with the average rating of their demands. */
-export async function awardsRanking(tx: Tx, input: { streetId: string; from: Date; to: Date; communityIds?: string[]; limit: number }): Promise<AwardsRow[]> {
+export async function awardsRanking(
+  tx: Tx,
+  input: { streetId: string; from: Date; to: Date; communityIds?: string[]; limit: number },
+): Promise<AwardsRow[]> {
   const where: SQL[] = [sql`v.street_id = ${input.streetId}`];
   if (input.communityIds) where.push(sql`p.community_id IN (${inList(input.communityIds)})`);
   return queryRows<AwardsRow>(

@@ -12,7 +12,8 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['party'],
-        summary: 'DR-18 quarterly feedback report of a unit (xlsx): members, reports, community-side hours and points of the quarter; a sheet of those not reported or with no service',
+        summary:
+          'DR-18 quarterly feedback report of a unit (xlsx): members, reports, community-side hours and points of the quarter; a sheet of those not reported or with no service',
         description: 'Unit admin of that unit, street admin. `period` 2026Q4 (default the current quarter).',
         params: IdParamsSchema,
         querystring: z.object({ period: QuarterSchema.optional() }),
@@ -30,7 +31,8 @@ export const reportsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags: ['reports'],
-        summary: '评优评先 reference: volunteers ranked by verified hours in the period (2026 or 2026Q4), with records, average rating and star (json or xlsx)',
+        summary:
+          '评优评先 reference: volunteers ranked by verified hours in the period (2026 or 2026Q4), with records, average rating and star (json or xlsx)',
         description: 'Street admin (all, or `communityId`), community admin (their community; another is 403).',
         querystring: AwardsReportQuerySchema,
         response: { 200: AwardsReportSchema.or(z.unknown().describe('xlsx workbook')), ...problemResponses(400, 401, 403) },

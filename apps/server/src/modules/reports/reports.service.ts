@@ -40,7 +40,12 @@ const hours = (minutes: number) => Math.floor(minutes / 6) / 10;
  * postings), and a second sheet listing those who have not reported or have no service.
  * Unit admin of that unit, street admin; others 403; unknown unit 404.
  */
-export async function partyReportXlsx(deps: Deps, actorOrNone: Actor | undefined, unitId: string, period: string | undefined): Promise<{ file: Buffer; filename: string }> {
+export async function partyReportXlsx(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  unitId: string,
+  period: string | undefined,
+): Promise<{ file: Buffer; filename: string }> {
   const actor = requireActor(actorOrNone);
   const units = scopeIdsOf(actor, 'unit_admin');
   if (!hasRole(actor, 'street_admin') && !units.length) throw new AppError('forbidden');
@@ -52,7 +57,12 @@ export async function partyReportXlsx(deps: Deps, actorOrNone: Actor | undefined
     if (!unit) throw new AppError('not_found');
     if (!hasRole(actor, 'street_admin') && !units.includes(unit.id)) throw new AppError('forbidden');
     const members = await repo.unitMembers(tx, actor.streetId, unit.id, from, to);
-    const service = await repo.periodService(tx, members.map((m) => m.volunteer_id), from, to);
+    const service = await repo.periodService(
+      tx,
+      members.map((m) => m.volunteer_id),
+      from,
+      to,
+    );
     return { unit, members, service };
   });
   const wb = new ExcelJS.Workbook();
@@ -130,7 +140,17 @@ export async function awardsReportXlsx(report: AwardsReport, lang: UiLang): Prom
   wb.creator = 'Duodi volunteer-service platform';
   const ws = wb.addWorksheet(L.sheetAwards, { views: [{ state: 'frozen', ySplit: 1 }] });
   ws.addRow([L.rank, L.volunteerNo, L.name, L.periodHours, L.records, L.averageRating, L.star, L.totalHours]).font = { bold: true };
-  for (const r of report.items) ws.addRow([r.rank, r.volunteerNo, r.name, hours(r.periodMinutes), r.records, r.averageRating ?? '', r.star, hours(r.totalVerifiedMinutes)]);
+  for (const r of report.items)
+    ws.addRow([
+      r.rank,
+      r.volunteerNo,
+      r.name,
+      hours(r.periodMinutes),
+      r.records,
+      r.averageRating ?? '',
+      r.star,
+      hours(r.totalVerifiedMinutes),
+    ]);
   [8, 14, 12, 14, 10, 10, 8, 12].forEach((w, i) => (ws.getColumn(i + 1).width = w));
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

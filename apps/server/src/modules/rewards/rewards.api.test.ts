@@ -42,17 +42,38 @@ beforeAll(async () => {
 });
 afterAll(() => t?.close());
 
-const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, phone?: string, payload?: unknown, headers: Record<string, string> = {}) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: { ...(phone ? bearer(tokens[phone]!) : {}), ...headers }, ...(payload !== undefined ? { payload: payload as string } : {}) });
+const call = (
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  url: string,
+  phone?: string,
+  payload?: unknown,
+  headers: Record<string, string> = {},
+) =>
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: { ...(phone ? bearer(tokens[phone]!) : {}), ...headers },
+    ...(payload !== undefined ? { payload: payload as string } : {}),
+  });
 const balance = (phone: string) => withTransaction(t.db, (tx) => personBalance(tx, 'duodi', meOf[phone]!.personId, 'points'));
 const stockOf = async (id: string) => (await queryRows<{ stock: number }>(t.db, sql`SELECT stock FROM rewards WHERE id = ${id}`))[0]!.stock;
-const count = async (table: 'redemptions' | 'rewards') => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n;
-const auditCount = async (action: string) => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`))[0]!.n;
+const count = async (table: 'redemptions' | 'rewards') =>
+  (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM ${sql.identifier(table)}`))[0]!.n;
+const auditCount = async (action: string) =>
+  (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`))[0]!.n;
 
 let n = 0;
 async function newReward(over: Record<string, unknown> = {}): Promise<Reward> {
   n++;
-  const res = await call('POST', '/rewards', STREET_ADMIN, { merchantId: 'mch_jixiang', name: `测试奖品${n}`, nameBo: 'བརྟག་དཔྱད།', nameEn: `Test ${n}`, pointsCost: 10, stock: 10, ...over });
+  const res = await call('POST', '/rewards', STREET_ADMIN, {
+    merchantId: 'mch_jixiang',
+    name: `测试奖品${n}`,
+    nameBo: 'བརྟག་དཔྱད།',
+    nameEn: `Test ${n}`,
+    pointsCost: 10,
+    stock: 10,
+    ...over,
+  });
   expect(res.statusCode, res.body).toBe(201);
   return res.json();
 }
@@ -66,7 +87,15 @@ describe('the 爱心超市 catalog', () => {
     const items = (res.json() as { items: Reward[] }).items;
     expect(items.length).toBeGreaterThanOrEqual(12);
     const rice = items.find((r) => r.id === 'rwd_demo_01')!;
-    expect(rice).toMatchObject({ name: '大米（5公斤）', nameEn: 'Rice (5 kg)', pointsCost: 60, minStar: 0, perPeriodLimit: 2, limitPeriod: 'month', merchant: { id: 'mch_jixiang' } });
+    expect(rice).toMatchObject({
+      name: '大米（5公斤）',
+      nameEn: 'Rice (5 kg)',
+      pointsCost: 60,
+      minStar: 0,
+      perPeriodLimit: 2,
+      limitPeriod: 'month',
+      merchant: { id: 'mch_jixiang' },
+    });
     expect(rice.nameBo).toMatch(/[\u0F00-\u0FFF]/);
     expect(new Set(items.map((r) => r.merchant.id))).toEqual(new Set(['mch_jixiang', 'mch_sangyi']));
   });
@@ -84,14 +113,30 @@ describe('the 爱心超市 catalog', () => {
 
   it('refuses other roles (403), another community (404) and bad input (400), changing nothing', async () => {
     const rewards = await count('rewards');
-    expect((await call('POST', '/rewards', VOLUNTEER, { merchantId: 'mch_jixiang', name: 'x', pointsCost: 1, stock: 1 })).statusCode).toBe(403);
-    expect((await call('POST', '/rewards', SANGYI_ADMIN, { merchantId: 'mch_jixiang', name: 'x', pointsCost: 1, stock: 1, communityId: 'com_jx' })).statusCode).toBe(403);
+    expect((await call('POST', '/rewards', VOLUNTEER, { merchantId: 'mch_jixiang', name: 'x', pointsCost: 1, stock: 1 })).statusCode).toBe(
+      403,
+    );
+    expect(
+      (
+        await call('POST', '/rewards', SANGYI_ADMIN, {
+          merchantId: 'mch_jixiang',
+          name: 'x',
+          pointsCost: 1,
+          stock: 1,
+          communityId: 'com_jx',
+        })
+      ).statusCode,
+    ).toBe(403);
     const bad = await call('POST', '/rewards', STREET_ADMIN, { merchantId: 'mch_jixiang', name: '', pointsCost: 0, stock: -1 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed' });
-    expect((await call('POST', '/rewards', STREET_ADMIN, { merchantId: 'mch_nope', name: 'x', pointsCost: 1, stock: 1 })).statusCode).toBe(400);
+    expect((await call('POST', '/rewards', STREET_ADMIN, { merchantId: 'mch_nope', name: 'x', pointsCost: 1, stock: 1 })).statusCode).toBe(
+      400,
+    );
     expect(await count('rewards')).toBe(rewards);
-    const sy = (await call('POST', '/rewards', SANGYI_ADMIN, { merchantId: 'mch_sangyi', name: '桑伊专属', pointsCost: 5, stock: 2 })).json() as Reward;
+    const sy = (
+      await call('POST', '/rewards', SANGYI_ADMIN, { merchantId: 'mch_sangyi', name: '桑伊专属', pointsCost: 5, stock: 2 })
+    ).json() as Reward;
     const res = await call('PATCH', `/rewards/${sy.id}`, JIXIANG_ADMIN, { stock: 99 });
     expect(res.statusCode).toBe(404);
     expect((await call('PATCH', '/rewards/rwd_demo_01', SANGYI_ADMIN, { stock: 99 })).statusCode).toBe(403);
@@ -119,7 +164,10 @@ describe('redemption (DR-11, DR-12)', () => {
     expect(reused.json()).toMatchObject({ code: 'idempotency_key_reused' });
     const mine = (await call('GET', '/me/redemptions', VOLUNTEER)).json() as { items: Redemption[] };
     expect(mine.items.filter((r) => r.id === order.id)).toHaveLength(1);
-    const [tr] = await queryRows<{ kind: string; amount: number }>(t.db, sql`SELECT kind, amount::int AS amount FROM ledger_transfers WHERE ref_type = 'redemption' AND ref_id = ${order.id}`);
+    const [tr] = await queryRows<{ kind: string; amount: number }>(
+      t.db,
+      sql`SELECT kind, amount::int AS amount FROM ledger_transfers WHERE ref_type = 'redemption' AND ref_id = ${order.id}`,
+    );
     expect(tr).toEqual({ kind: 'redeem', amount: 30 });
   });
 

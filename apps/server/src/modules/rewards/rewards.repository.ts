@@ -29,7 +29,14 @@ const REWARD_SELECT = sql`SELECT r.id, r.street_id, r.community_id, r.merchant_i
 
 export async function listRewards(
   tx: Tx,
-  input: { streetId: string; includeInactive: boolean; merchantId?: string; communityIds?: string[]; afterKey?: [number, string]; limit: number },
+  input: {
+    streetId: string;
+    includeInactive: boolean;
+    merchantId?: string;
+    communityIds?: string[];
+    afterKey?: [number, string];
+    limit: number;
+  },
 ): Promise<(RewardRow & { sort_order: number })[]> {
   const where: SQL[] = [sql`r.street_id = ${input.streetId}`];
   if (!input.includeInactive) where.push(sql`r.active`);
@@ -37,7 +44,10 @@ export async function listRewards(
   if (input.communityIds) {
     where.push(
       input.communityIds.length
-        ? sql`(r.community_id IS NULL OR r.community_id IN (${sql.join(input.communityIds.map((c) => sql`${c}`), sql`, `)}))`
+        ? sql`(r.community_id IS NULL OR r.community_id IN (${sql.join(
+            input.communityIds.map((c) => sql`${c}`),
+            sql`, `,
+          )}))`
         : sql`r.community_id IS NULL`,
     );
   }
@@ -58,7 +68,10 @@ export async function findReward(tx: Tx, streetId: string, id: string): Promise<
 }
 
 export async function findMerchant(tx: Tx, streetId: string, id: string) {
-  const [row] = await queryRows<{ id: string; name: string; account_id: string | null }>(tx, sql`SELECT id, name, account_id FROM merchants WHERE street_id = ${streetId} AND id = ${id}`);
+  const [row] = await queryRows<{ id: string; name: string; account_id: string | null }>(
+    tx,
+    sql`SELECT id, name, account_id FROM merchants WHERE street_id = ${streetId} AND id = ${id}`,
+  );
   return row;
 }
 
@@ -86,7 +99,10 @@ export async function updateReward(tx: Tx, id: string, version: number, set: SQL
 
 /** Takes `quantity` from the stock only if that much is left (never below 0). */
 export async function takeStock(tx: Tx, id: string, quantity: number): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(tx, sql`UPDATE rewards SET stock = stock - ${quantity} WHERE id = ${id} AND active AND stock >= ${quantity} RETURNING id`);
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE rewards SET stock = stock - ${quantity} WHERE id = ${id} AND active AND stock >= ${quantity} RETURNING id`,
+  );
   return rows.length > 0;
 }
 
@@ -103,12 +119,18 @@ export async function lockVolunteer(tx: Tx, streetId: string, personId: string) 
 }
 
 export async function findVolunteerById(tx: Tx, streetId: string, id: string) {
-  const [row] = await queryRows<{ id: string; person_id: string; status: string }>(tx, sql`SELECT id, person_id, status FROM volunteers WHERE street_id = ${streetId} AND id = ${id}`);
+  const [row] = await queryRows<{ id: string; person_id: string; status: string }>(
+    tx,
+    sql`SELECT id, person_id, status FROM volunteers WHERE street_id = ${streetId} AND id = ${id}`,
+  );
   return row;
 }
 
 export async function findVolunteerOfPerson(tx: Tx, streetId: string, personId: string) {
-  const [row] = await queryRows<{ id: string; person_id: string; status: string }>(tx, sql`SELECT id, person_id, status FROM volunteers WHERE street_id = ${streetId} AND person_id = ${personId}`);
+  const [row] = await queryRows<{ id: string; person_id: string; status: string }>(
+    tx,
+    sql`SELECT id, person_id, status FROM volunteers WHERE street_id = ${streetId} AND person_id = ${personId}`,
+  );
   return row;
 }
 
@@ -155,7 +177,10 @@ export async function findRedemption(tx: Tx, streetId: string, id: string, forUp
 }
 
 export async function findOpenByCode(tx: Tx, streetId: string, code: string): Promise<RedemptionRow | undefined> {
-  const [row] = await queryRows<RedemptionRow>(tx, sql`${REDEMPTION_SELECT} WHERE d.street_id = ${streetId} AND d.pickup_code = ${code} AND d.status = 'pending_pickup'`);
+  const [row] = await queryRows<RedemptionRow>(
+    tx,
+    sql`${REDEMPTION_SELECT} WHERE d.street_id = ${streetId} AND d.pickup_code = ${code} AND d.status = 'pending_pickup'`,
+  );
   return row;
 }
 
@@ -164,25 +189,48 @@ export async function openOrdersOf(tx: Tx, volunteerId: string, merchantIds: str
   return queryRows<RedemptionRow>(
     tx,
     sql`${REDEMPTION_SELECT} WHERE d.volunteer_id = ${volunteerId} AND d.status = 'pending_pickup'
-          AND d.merchant_id IN (${sql.join(merchantIds.map((m) => sql`${m}`), sql`, `)}) ORDER BY d.created_at, d.id`,
+          AND d.merchant_id IN (${sql.join(
+            merchantIds.map((m) => sql`${m}`),
+            sql`, `,
+          )}) ORDER BY d.created_at, d.id`,
   );
 }
 
-export async function listRedemptionsOf(tx: Tx, input: { volunteerId: string; status?: string; after?: [string, string]; limit: number }): Promise<RedemptionRow[]> {
+export async function listRedemptionsOf(
+  tx: Tx,
+  input: { volunteerId: string; status?: string; after?: [string, string]; limit: number },
+): Promise<RedemptionRow[]> {
   const where: SQL[] = [sql`d.volunteer_id = ${input.volunteerId}`];
   if (input.status) where.push(sql`d.status = ${input.status}`);
   if (input.after) where.push(sql`(d.created_at, d.id) < (${input.after[0]}::timestamptz, ${input.after[1]})`);
-  return queryRows<RedemptionRow>(tx, sql`${REDEMPTION_SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY d.created_at DESC, d.id DESC LIMIT ${input.limit + 1}`);
+  return queryRows<RedemptionRow>(
+    tx,
+    sql`${REDEMPTION_SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY d.created_at DESC, d.id DESC LIMIT ${input.limit + 1}`,
+  );
 }
 
 export async function codeInUse(tx: Tx, streetId: string, code: string): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(tx, sql`SELECT id FROM redemptions WHERE street_id = ${streetId} AND pickup_code = ${code} AND status = 'pending_pickup' LIMIT 1`);
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`SELECT id FROM redemptions WHERE street_id = ${streetId} AND pickup_code = ${code} AND status = 'pending_pickup' LIMIT 1`,
+  );
   return rows.length > 0;
 }
 
 export async function insertRedemption(
   tx: Tx,
-  row: { id: string; streetId: string; rewardId: string; merchantId: string; volunteerId: string; accountId: string; quantity: number; points: number; pickupCode: string; at: Date },
+  row: {
+    id: string;
+    streetId: string;
+    rewardId: string;
+    merchantId: string;
+    volunteerId: string;
+    accountId: string;
+    quantity: number;
+    points: number;
+    pickupCode: string;
+    at: Date;
+  },
 ): Promise<void> {
   await tx.execute(
     sql`INSERT INTO redemptions (id, street_id, reward_id, merchant_id, volunteer_id, account_id, quantity, points, pickup_code, created_at)
@@ -196,6 +244,9 @@ export async function setTransfer(tx: Tx, id: string, transferId: string): Promi
 
 /** Compare and set from pending_pickup. */
 export async function closeRedemption(tx: Tx, id: string, set: SQL): Promise<boolean> {
-  const rows = await queryRows<{ id: string }>(tx, sql`UPDATE redemptions SET ${set} WHERE id = ${id} AND status = 'pending_pickup' RETURNING id`);
+  const rows = await queryRows<{ id: string }>(
+    tx,
+    sql`UPDATE redemptions SET ${set} WHERE id = ${id} AND status = 'pending_pickup' RETURNING id`,
+  );
   return rows.length > 0;
 }

@@ -29,7 +29,8 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags,
         summary: 'The 爱心超市 catalog: items { id, name, pointsCost, stock, minStar } with names in bo/en, merchant and per-period limit',
-        description: 'Active street-wide items and those of the caller’s community. Staff (street admin, community admin) may pass `all=true` to include inactive items.',
+        description:
+          'Active street-wide items and those of the caller’s community. Staff (street admin, community admin) may pass `all=true` to include inactive items.',
         querystring: RewardQuerySchema,
         response: { 200: pageOf(RewardSchema), ...problemResponses(400, 401, 403) },
       },
@@ -90,7 +91,8 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 201: RedemptionSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (req, reply) => reply.code(201).send(await service.createRedemption(req.deps, req.actor, req.body, req.headers['idempotency-key'])),
+    async (req, reply) =>
+      reply.code(201).send(await service.createRedemption(req.deps, req.actor, req.body, req.headers['idempotency-key'])),
   );
 
   app.get(
@@ -111,7 +113,8 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Cancel an order waiting for pickup (the volunteer, or staff managing the item): cancelled (已取消), stock back, points refunded by a reverse transfer',
+        summary:
+          'Cancel an order waiting for pickup (the volunteer, or staff managing the item): cancelled (已取消), stock back, points refunded by a reverse transfer',
         params: IdParamsSchema,
         body: RedemptionCancelSchema.nullish(),
         response: { 200: RedemptionSchema, ...problemResponses(400, 401, 404, 409) },
@@ -150,8 +153,10 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Merchant redeems (核销) an order by `{code}` or `{volunteerQr, redemptionId?}` → redeemed (已核销); shows only star level and perks',
-        description: 'Partner merchant accounts only (403 otherwise). Orders of another merchant or unknown codes are 404; a QR with several open orders needs `redemptionId` (409 otherwise); an expired QR is 422 token_expired.',
+        summary:
+          'Merchant redeems (核销) an order by `{code}` or `{volunteerQr, redemptionId?}` → redeemed (已核销); shows only star level and perks',
+        description:
+          'Partner merchant accounts only (403 otherwise). Orders of another merchant or unknown codes are 404; a QR with several open orders needs `redemptionId` (409 otherwise); an expired QR is 422 token_expired.',
         body: RedeemBodySchema,
         response: { 200: RedeemResultSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },

@@ -169,13 +169,22 @@ export async function createReward(deps: Deps, actorOrNone: Actor | undefined, i
       limitPeriod: input.limitPeriod,
     };
     await repo.insertReward(tx, row);
-    await appendAudit(tx, { streetId: actor.streetId, actorAccountId: actor.accountId, action: 'reward.create', entityType: 'reward', entityId: id, newValue: row });
+    await appendAudit(tx, {
+      streetId: actor.streetId,
+      actorAccountId: actor.accountId,
+      action: 'reward.create',
+      entityType: 'reward',
+      entityId: id,
+      newValue: row,
+    });
     return presentReward((await repo.findReward(tx, actor.streetId, id))!);
   });
 }
 
 async function communityExists(tx: Tx, streetId: string, id: string): Promise<boolean> {
-  const rows = (await tx.execute(sql`SELECT id FROM communities WHERE street_id = ${streetId} AND id = ${id}`)) as unknown as { rows: unknown[] };
+  const rows = (await tx.execute(sql`SELECT id FROM communities WHERE street_id = ${streetId} AND id = ${id}`)) as unknown as {
+    rows: unknown[];
+  };
   return rows.rows.length > 0;
 }
 
@@ -216,7 +225,15 @@ export async function patchReward(deps: Deps, actorOrNone: Actor | undefined, id
     if (!set.length) return presentReward(reward);
     const done = await repo.updateReward(tx, reward.id, Number(reward.version), set);
     if (!done) throw new AppError('conflict');
-    await appendAudit(tx, { streetId: actor.streetId, actorAccountId: actor.accountId, action: 'reward.update', entityType: 'reward', entityId: reward.id, oldValue, newValue: patch });
+    await appendAudit(tx, {
+      streetId: actor.streetId,
+      actorAccountId: actor.accountId,
+      action: 'reward.update',
+      entityType: 'reward',
+      entityId: reward.id,
+      oldValue,
+      newValue: patch,
+    });
     return presentReward((await repo.findReward(tx, actor.streetId, reward.id))!);
   });
 }
@@ -235,7 +252,13 @@ function canonical(value: unknown): string {
 }
 
 /** Same key + same request → the first answer, nothing changes; same key + other request → 409 idempotency_key_reused. */
-async function idempotent<T>(deps: Deps, actor: Actor, key: string | undefined, request: unknown, work: (tx: Tx) => Promise<T>): Promise<T> {
+async function idempotent<T>(
+  deps: Deps,
+  actor: Actor,
+  key: string | undefined,
+  request: unknown,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   const requestHash = crypto.createHash('sha256').update(canonical(request)).digest('hex');
   const attempt = () =>
     withTransaction(deps.db, async (tx) => {
@@ -285,7 +308,12 @@ async function freshCode(tx: Tx, streetId: string): Promise<string> {
  * Redeeming points never touches hours (DR-11).
  * @throws unauthenticated | forbidden | not_found | star_level_required | redemption_limit_reached | out_of_stock | insufficient_balance | idempotency_key_reused
  */
-export async function createRedemption(deps: Deps, actorOrNone: Actor | undefined, input: RedemptionCreate, idempotencyKey: string | undefined): Promise<Redemption> {
+export async function createRedemption(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  input: RedemptionCreate,
+  idempotencyKey: string | undefined,
+): Promise<Redemption> {
   const actor = requireActor(actorOrNone);
   return idempotent(deps, actor, idempotencyKey, { op: 'redeem', ...input }, async (tx) => {
     const volunteer = await repo.findVolunteerOfPerson(tx, actor.streetId, actor.personId);
@@ -299,7 +327,8 @@ export async function createRedemption(deps: Deps, actorOrNone: Actor | undefine
     if (star < Number(reward.min_star)) throw new AppError('star_level_required', { required: Number(reward.min_star), star });
     if (reward.per_period_limit !== null) {
       const used = await repo.redeemedInPeriod(tx, reward.id, volunteer.id, periodStart(reward.limit_period, deps.now()));
-      if (used + input.quantity > Number(reward.per_period_limit)) throw new AppError('redemption_limit_reached', { limit: Number(reward.per_period_limit), used });
+      if (used + input.quantity > Number(reward.per_period_limit))
+        throw new AppError('redemption_limit_reached', { limit: Number(reward.per_period_limit), used });
     }
     if (!(await repo.takeStock(tx, reward.id, input.quantity))) throw new AppError('out_of_stock');
     const id = newId('rdm');
@@ -336,7 +365,14 @@ export async function createRedemption(deps: Deps, actorOrNone: Actor | undefine
       action: 'redemption.create',
       entityType: 'redemption',
       entityId: id,
-      newValue: { rewardId: reward.id, quantity: input.quantity, points, status: 'pending_pickup', transferId: moved.transferId, stockBefore: Number(reward.stock) },
+      newValue: {
+        rewardId: reward.id,
+        quantity: input.quantity,
+        points,
+        status: 'pending_pickup',
+        transferId: moved.transferId,
+        stockBefore: Number(reward.stock),
+      },
     });
     return presentRedemption((await repo.findRedemption(tx, actor.streetId, id))!, true);
   });
@@ -352,7 +388,12 @@ export async function listMyRedemptions(
   const key = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   const volunteer = await repo.findVolunteerOfPerson(deps.db, actor.streetId, actor.personId);
   if (!volunteer) return { items: [], nextCursor: null };
-  const rows = await repo.listRedemptionsOf(deps.db, { volunteerId: volunteer.id, limit: query.limit, ...(query.status ? { status: query.status } : {}), ...(key ? { after: key } : {}) });
+  const rows = await repo.listRedemptionsOf(deps.db, {
+    volunteerId: volunteer.id,
+    limit: query.limit,
+    ...(query.status ? { status: query.status } : {}),
+    ...(key ? { after: key } : {}),
+  });
   const page = pageFrom(rows, query.limit, (r) => [toDate(r.created_at).toISOString(), r.id]);
   return { items: page.items.map((r) => presentRedemption(r, true)), nextCursor: page.nextCursor };
 }
@@ -362,7 +403,12 @@ export async function listMyRedemptions(
  * Stock goes back and the points are refunded by reversing the ledger transfer. Audited.
  * @throws unauthenticated | not_found | forbidden | invalid_transition
  */
-export async function cancelRedemption(deps: Deps, actorOrNone: Actor | undefined, id: string, reason: string | undefined): Promise<Redemption> {
+export async function cancelRedemption(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  id: string,
+  reason: string | undefined,
+): Promise<Redemption> {
   const actor = requireActor(actorOrNone);
   return withTransaction(deps.db, async (tx) => {
     const order = await repo.findRedemption(tx, actor.streetId, id, true);
@@ -372,7 +418,8 @@ export async function cancelRedemption(deps: Deps, actorOrNone: Actor | undefine
       const reward = await repo.findReward(tx, actor.streetId, order.reward_id);
       if (!reward) throw new AppError('not_found');
       const scope = staffScope(actor);
-      if (!scope || (scope !== 'all' && (reward.community_id === null || !scope.includes(reward.community_id)))) throw new AppError('not_found');
+      if (!scope || (scope !== 'all' && (reward.community_id === null || !scope.includes(reward.community_id))))
+        throw new AppError('not_found');
     }
     if (order.status !== 'pending_pickup') throw new AppError('invalid_transition', { from: order.status, action: 'cancel' });
     const closed = await repo.closeRedemption(
@@ -384,7 +431,12 @@ export async function cancelRedemption(deps: Deps, actorOrNone: Actor | undefine
     await repo.returnStock(tx, order.reward_id, Number(order.quantity));
     let refundId: string | null = null;
     if (order.transfer_id) {
-      const refund = await reverseTransfer(tx, { transferId: order.transfer_id, idempotencyKey: `redeem-refund:${order.id}`, reason: reason ?? 'redemption cancelled', actorAccountId: actor.accountId });
+      const refund = await reverseTransfer(tx, {
+        transferId: order.transfer_id,
+        idempotencyKey: `redeem-refund:${order.id}`,
+        reason: reason ?? 'redemption cancelled',
+        actorAccountId: actor.accountId,
+      });
       refundId = refund.transferId;
       await tx.execute(sql`UPDATE redemptions SET refund_transfer_id = ${refundId} WHERE id = ${order.id}`);
     }
@@ -441,7 +493,12 @@ export async function merchantLookup(deps: Deps, actorOrNone: Actor | undefined,
     const orders = await repo.openOrdersOf(tx, volunteer.id, merchantIds);
     return {
       holder: await holderOf(tx, volunteer.id, actor.language),
-      openOrders: orders.map((o) => ({ id: o.id, rewardName: o.reward_name, quantity: Number(o.quantity), createdAt: isoWithOffset(toDate(o.created_at)) })),
+      openOrders: orders.map((o) => ({
+        id: o.id,
+        rewardName: o.reward_name,
+        quantity: Number(o.quantity),
+        createdAt: isoWithOffset(toDate(o.created_at)),
+      })),
     };
   });
 }
@@ -467,7 +524,11 @@ export async function redeem(deps: Deps, actorOrNone: Actor | undefined, body: R
       else order = open[0];
     }
     if (!order || !merchantIds.includes(order.merchant_id)) throw new AppError('not_found');
-    const closed = await repo.closeRedemption(tx, order.id, sql`status = 'redeemed', redeemed_at = ${deps.now().toISOString()}::timestamptz, redeemed_by = ${actor.accountId}`);
+    const closed = await repo.closeRedemption(
+      tx,
+      order.id,
+      sql`status = 'redeemed', redeemed_at = ${deps.now().toISOString()}::timestamptz, redeemed_by = ${actor.accountId}`,
+    );
     if (!closed) throw new AppError('conflict');
     await appendAudit(tx, {
       streetId: actor.streetId,
@@ -480,7 +541,13 @@ export async function redeem(deps: Deps, actorOrNone: Actor | undefined, body: R
     });
     const fresh = (await repo.findRedemption(tx, actor.streetId, order.id))!;
     return {
-      redemption: { id: fresh.id, rewardName: fresh.reward_name, quantity: Number(fresh.quantity), status: fresh.status, redeemedAt: fresh.redeemed_at ? isoWithOffset(toDate(fresh.redeemed_at)) : null },
+      redemption: {
+        id: fresh.id,
+        rewardName: fresh.reward_name,
+        quantity: Number(fresh.quantity),
+        status: fresh.status,
+        redeemedAt: fresh.redeemed_at ? isoWithOffset(toDate(fresh.redeemed_at)) : null,
+      },
       holder: await holderOf(tx, order.volunteer_id, actor.language),
     };
   });

@@ -26,30 +26,46 @@ beforeAll(async () => {
 afterAll(() => t?.close());
 
 const call = (method: 'GET' | 'POST' | 'PUT', url: string, phone?: string, payload?: unknown) =>
-  t.app.inject({ method, url: `/api/v1${url}`, headers: phone ? bearer(tokens[phone]!) : {}, ...(payload !== undefined ? { payload: payload as string } : {}) });
-const awardRow = async (id: string) => (await queryRows<{ status: string; version: number }>(t.db, sql`SELECT status, version FROM star_awards WHERE id = ${id}`))[0]!;
-const auditCount = async (action: string) => (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`))[0]!.n;
-const awardsOf = async (status: string, phone = STREET_ADMIN) => ((await call('GET', `/star-awards?status=${status}&limit=200`, phone)).json() as { items: StarAward[] }).items;
+  t.app.inject({
+    method,
+    url: `/api/v1${url}`,
+    headers: phone ? bearer(tokens[phone]!) : {},
+    ...(payload !== undefined ? { payload: payload as string } : {}),
+  });
+const awardRow = async (id: string) =>
+  (await queryRows<{ status: string; version: number }>(t.db, sql`SELECT status, version FROM star_awards WHERE id = ${id}`))[0]!;
+const auditCount = async (action: string) =>
+  (await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM audit_log WHERE action = ${action}`))[0]!.n;
+const awardsOf = async (status: string, phone = STREET_ADMIN) =>
+  ((await call('GET', `/star-awards?status=${status}&limit=200`, phone)).json() as { items: StarAward[] }).items;
 
 describe('star thresholds', () => {
   it('default to 100/300/600/1000/1500 h and are set by the street admin only, audited', async () => {
     const res = await call('GET', '/star-thresholds', VOLUNTEER);
     expect(res.json()).toEqual({ thresholdsHours: [100, 300, 600, 1000, 1500], blockYears: 2 });
-    expect((await call('PUT', '/star-thresholds', SANGYI_ADMIN, { thresholdsHours: [50, 300, 600, 1000, 1500], blockYears: 2 })).statusCode).toBe(403);
+    expect(
+      (await call('PUT', '/star-thresholds', SANGYI_ADMIN, { thresholdsHours: [50, 300, 600, 1000, 1500], blockYears: 2 })).statusCode,
+    ).toBe(403);
     const bad = await call('PUT', '/star-thresholds', STREET_ADMIN, { thresholdsHours: [100, 90, 600, 1000, 1500], blockYears: 4 });
     expect(bad.statusCode).toBe(400);
     expect(bad.json()).toMatchObject({ code: 'validation_failed' });
     expect((await call('GET', '/star-thresholds', VOLUNTEER)).json()).toMatchObject({ thresholdsHours: [100, 300, 600, 1000, 1500] });
     const ok = await call('PUT', '/star-thresholds', STREET_ADMIN, { thresholdsHours: [100, 300, 600, 1000, 1500], blockYears: 3 });
     expect(ok.statusCode, ok.body).toBe(200);
-    expect((await call('GET', '/star-thresholds', VOLUNTEER)).json()).toEqual({ thresholdsHours: [100, 300, 600, 1000, 1500], blockYears: 3 });
+    expect((await call('GET', '/star-thresholds', VOLUNTEER)).json()).toEqual({
+      thresholdsHours: [100, 300, 600, 1000, 1500],
+      blockYears: 3,
+    });
     expect(await auditCount('star.settings')).toBe(1);
   });
 });
 
 describe('the award flow (DR-10)', () => {
   it('has demo awards in every state, two on public notice', async () => {
-    const rows = await queryRows<{ status: string; n: number }>(t.db, sql`SELECT status, count(*)::int AS n FROM star_awards GROUP BY status`);
+    const rows = await queryRows<{ status: string; n: number }>(
+      t.db,
+      sql`SELECT status, count(*)::int AS n FROM star_awards GROUP BY status`,
+    );
     const byStatus = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     for (const s of ['proposed', 'reviewed', 'on_notice', 'awarded', 'rejected', 'revoked']) expect(byStatus[s], s).toBeGreaterThan(0);
     const notices = (await call('GET', '/star-notices')).json() as { items: StarNotice[] };
@@ -90,7 +106,10 @@ describe('the award flow (DR-10)', () => {
     try {
       expect((await call('POST', `/star-awards/${proposed.id}/objections`, VOLUNTEER, { text: '太晚了' })).statusCode).toBe(409);
       expect((await call('POST', `/star-awards/${proposed.id}/award`, STREET_ADMIN)).statusCode).toBe(409);
-      const dismissed = await call('POST', `/star-objections/${objectionId}/resolve`, STREET_ADMIN, { decision: 'dismissed', note: '核查为同日两次不同服务，不重复' });
+      const dismissed = await call('POST', `/star-objections/${objectionId}/resolve`, STREET_ADMIN, {
+        decision: 'dismissed',
+        note: '核查为同日两次不同服务，不重复',
+      });
       expect(dismissed.json()).toMatchObject({ status: 'dismissed' });
       const awarded = await call('POST', `/star-awards/${proposed.id}/award`, STREET_ADMIN);
       expect(awarded.statusCode, awarded.body).toBe(200);
@@ -99,7 +118,10 @@ describe('the award flow (DR-10)', () => {
       shiftDays = 0;
     }
     // The volunteer is told when they have an account (most demo volunteers have none).
-    const [note] = await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'star.awarded' AND ref_id = ${proposed.id}`);
+    const [note] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM notifications WHERE kind = 'star.awarded' AND ref_id = ${proposed.id}`,
+    );
     const [hasAccount] = await queryRows<{ n: number }>(
       t.db,
       sql`SELECT count(*)::int AS n FROM accounts a JOIN volunteers v ON v.person_id = a.person_id WHERE v.id = ${proposed.volunteerId}`,
@@ -108,7 +130,8 @@ describe('the award flow (DR-10)', () => {
     expect((await call('POST', `/star-awards/${proposed.id}/revoke`, STREET_ADMIN, { reason: '' })).statusCode).toBe(400);
     const revoked = await call('POST', `/star-awards/${proposed.id}/revoke`, STREET_ADMIN, { reason: '经查实虚报时长' });
     expect(revoked.json()).toMatchObject({ status: 'revoked', reason: '经查实虚报时长' });
-    for (const a of ['star_award.review', 'star_award.publish', 'star_award.award', 'star_award.revoke', 'star_award.objection']) expect(await auditCount(a), a).toBeGreaterThan(0);
+    for (const a of ['star_award.review', 'star_award.publish', 'star_award.award', 'star_award.revoke', 'star_award.objection'])
+      expect(await auditCount(a), a).toBeGreaterThan(0);
     expect(await verifyAuditChain(t.db, 'duodi')).toBeNull();
   });
 
@@ -129,7 +152,10 @@ describe('the award flow (DR-10)', () => {
       sql`SELECT v.id FROM volunteers v WHERE v.star = 0 AND v.status = 'active'
             AND EXISTS (SELECT 1 FROM accounts a WHERE a.person_id = v.person_id) ORDER BY v.id LIMIT 1`,
     );
-    const [w] = await queryRows<{ id: string }>(t.db, sql`SELECT v.id FROM volunteers v WHERE v.star = 0 AND v.status = 'active' AND v.id <> ${v!.id} ORDER BY v.id DESC LIMIT 1`);
+    const [w] = await queryRows<{ id: string }>(
+      t.db,
+      sql`SELECT v.id FROM volunteers v WHERE v.star = 0 AND v.status = 'active' AND v.id <> ${v!.id} ORDER BY v.id DESC LIMIT 1`,
+    );
     await t.db.execute(sql`UPDATE volunteers SET star = 1, verified_minutes = 6100 WHERE id IN (${v!.id}, ${w!.id})`);
     expect((await call('POST', `/volunteers/${w!.id}/star-block`, SANGYI_ADMIN, { reason: '虚报' })).statusCode).toBe(403);
     const block = await call('POST', `/volunteers/${w!.id}/star-block`, STREET_ADMIN, { reason: '经查实虚报服务时长', years: 1 });
@@ -140,7 +166,10 @@ describe('the award flow (DR-10)', () => {
     const run = await call('POST', '/star-awards/run', STREET_ADMIN);
     expect(run.statusCode, run.body).toBe(200);
     expect(run.json().proposed).toBeGreaterThanOrEqual(1);
-    const mine = await queryRows<{ status: string; level: number }>(t.db, sql`SELECT status, level FROM star_awards WHERE volunteer_id = ${v!.id}`);
+    const mine = await queryRows<{ status: string; level: number }>(
+      t.db,
+      sql`SELECT status, level FROM star_awards WHERE volunteer_id = ${v!.id}`,
+    );
     expect(mine).toEqual([{ status: 'proposed', level: 1 }]);
     expect(await queryRows(t.db, sql`SELECT id FROM star_awards WHERE volunteer_id = ${w!.id}`)).toHaveLength(0);
     const [reached] = await queryRows<{ n: number }>(

@@ -44,7 +44,13 @@ export async function blockYearsOf(tx: Tx, streetId: string): Promise<number> {
 }
 
 /** The thresholds live in point_rules (0009, read by records for volunteers.star); the block period in star_settings. */
-export async function saveSettings(tx: Tx, streetId: string, thresholdsHours: number[], blockYears: number, byAccountId: string): Promise<void> {
+export async function saveSettings(
+  tx: Tx,
+  streetId: string,
+  thresholdsHours: number[],
+  blockYears: number,
+  byAccountId: string,
+): Promise<void> {
   const arr = sql`ARRAY[${sql.join(
     thresholdsHours.map((h) => sql`${h}`),
     sql`, `,
@@ -71,10 +77,21 @@ export async function listAwards(
 ): Promise<AwardRow[]> {
   const where: SQL[] = [sql`a.street_id = ${input.streetId}`];
   if (input.status) where.push(sql`a.status = ${input.status}`);
-  if (input.communityIds) where.push(input.communityIds.length ? sql`p.community_id IN (${sql.join(input.communityIds.map((c) => sql`${c}`), sql`, `)})` : sql`false`);
+  if (input.communityIds)
+    where.push(
+      input.communityIds.length
+        ? sql`p.community_id IN (${sql.join(
+            input.communityIds.map((c) => sql`${c}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
   if (input.communityId) where.push(sql`p.community_id = ${input.communityId}`);
   if (input.after) where.push(sql`(a.proposed_at, a.id) < (${input.after[0]}::timestamptz, ${input.after[1]})`);
-  return queryRows<AwardRow>(tx, sql`${AWARD_SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY a.proposed_at DESC, a.id DESC LIMIT ${input.limit + 1}`);
+  return queryRows<AwardRow>(
+    tx,
+    sql`${AWARD_SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY a.proposed_at DESC, a.id DESC LIMIT ${input.limit + 1}`,
+  );
 }
 
 export async function listNotices(tx: Tx, streetId: string, today: string): Promise<AwardRow[]> {
@@ -89,7 +106,10 @@ export async function moveAward(tx: Tx, id: string, from: string[], version: num
   const [row] = await queryRows<{ id: string }>(
     tx,
     sql`UPDATE star_awards SET ${set}, version = version + 1
-        WHERE id = ${id} AND status IN (${sql.join(from.map((s) => sql`${s}`), sql`, `)}) AND version = ${version} RETURNING id`,
+        WHERE id = ${id} AND status IN (${sql.join(
+          from.map((s) => sql`${s}`),
+          sql`, `,
+        )}) AND version = ${version} RETURNING id`,
   );
   return row;
 }
@@ -111,7 +131,10 @@ export async function dueForProposal(tx: Tx, streetId: string, now: Date, limit 
   );
 }
 
-export async function insertProposal(tx: Tx, row: { id: string; streetId: string; volunteerId: string; level: number; verifiedMinutes: number; at: Date }): Promise<boolean> {
+export async function insertProposal(
+  tx: Tx,
+  row: { id: string; streetId: string; volunteerId: string; level: number; verifiedMinutes: number; at: Date },
+): Promise<boolean> {
   const inserted = await queryRows<{ id: string }>(
     tx,
     sql`INSERT INTO star_awards (id, street_id, volunteer_id, level, verified_minutes, status, proposed_at)
@@ -130,7 +153,10 @@ export async function noticesEnded(tx: Tx, streetId: string, today: string) {
 }
 
 export async function awardedLevel(tx: Tx, volunteerId: string): Promise<number> {
-  const [row] = await queryRows<{ l: number | null }>(tx, sql`SELECT max(level) AS l FROM star_awards WHERE volunteer_id = ${volunteerId} AND status = 'awarded'`);
+  const [row] = await queryRows<{ l: number | null }>(
+    tx,
+    sql`SELECT max(level) AS l FROM star_awards WHERE volunteer_id = ${volunteerId} AND status = 'awarded'`,
+  );
   return Number(row?.l ?? 0);
 }
 
@@ -142,7 +168,10 @@ export async function activeBlock(tx: Tx, volunteerId: string, now: Date) {
   return row;
 }
 
-export async function insertBlock(tx: Tx, row: { id: string; streetId: string; volunteerId: string; reason: string; from: Date; until: Date; by: string }) {
+export async function insertBlock(
+  tx: Tx,
+  row: { id: string; streetId: string; volunteerId: string; reason: string; from: Date; until: Date; by: string },
+) {
   await tx.execute(
     sql`INSERT INTO star_blocks (id, street_id, volunteer_id, reason, blocked_from, blocked_until, created_by)
         VALUES (${row.id}, ${row.streetId}, ${row.volunteerId}, ${row.reason}, ${row.from.toISOString()}::timestamptz, ${row.until.toISOString()}::timestamptz, ${row.by})`,
@@ -167,7 +196,10 @@ export interface ObjectionRow {
   resolution_note: string | null;
 }
 
-export async function insertObjection(tx: Tx, row: { id: string; streetId: string; awardId: string; accountId: string; text: string; at: Date }) {
+export async function insertObjection(
+  tx: Tx,
+  row: { id: string; streetId: string; awardId: string; accountId: string; text: string; at: Date },
+) {
   await tx.execute(
     sql`INSERT INTO star_objections (id, street_id, award_id, account_id, text, created_at)
         VALUES (${row.id}, ${row.streetId}, ${row.awardId}, ${row.accountId}, ${row.text}, ${row.at.toISOString()}::timestamptz)`,

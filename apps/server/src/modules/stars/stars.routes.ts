@@ -65,7 +65,8 @@ export const starsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Street admin runs the star job now: proposals for volunteers whose eligibility passed their awarded level (notified `star.reached`), awards for notices that ended without open objections',
+        summary:
+          'Street admin runs the star job now: proposals for volunteers whose eligibility passed their awarded level (notified `star.reached`), awards for notices that ended without open objections',
         response: { 200: StarJobResultSchema, ...problemResponses(401, 403) },
       },
     },
@@ -199,7 +200,8 @@ export const starsRoutes: FastifyPluginAsyncZod = async (app) => {
     {
       schema: {
         tags,
-        summary: 'Proven false hours: no star proposal or award for 1–3 years (default the street’s setting); open awards rejected (street admin)',
+        summary:
+          'Proven false hours: no star proposal or award for 1–3 years (default the street’s setting); open awards rejected (street admin)',
         params: IdParamsSchema,
         body: StarBlockBodySchema,
         response: { 201: StarBlockSchema, ...problemResponses(400, 401, 403, 404) },

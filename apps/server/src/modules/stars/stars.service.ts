@@ -27,7 +27,8 @@ function staffScope(actor: Actor): 'all' | string[] {
   if (!ids.length) throw new AppError('forbidden');
   return ids;
 }
-const inScope = (scope: 'all' | string[], communityId: string | null) => scope === 'all' || (communityId !== null && scope.includes(communityId));
+const inScope = (scope: 'all' | string[], communityId: string | null) =>
+  scope === 'all' || (communityId !== null && scope.includes(communityId));
 
 function requireStreetAdmin(actor: Actor): void {
   if (!hasRole(actor, 'street_admin')) throw new AppError('forbidden');
@@ -91,7 +92,15 @@ export async function putThresholds(deps: Deps, actorOrNone: Actor | undefined, 
   return withTransaction(deps.db, async (tx) => {
     const old = { thresholdsHours: await repo.thresholdsOf(tx, actor.streetId), blockYears: await repo.blockYearsOf(tx, actor.streetId) };
     await repo.saveSettings(tx, actor.streetId, input.thresholdsHours, input.blockYears, actor.accountId);
-    await appendAudit(tx, { streetId: actor.streetId, actorAccountId: actor.accountId, action: 'star.settings', entityType: 'street', entityId: actor.streetId, oldValue: old, newValue: input });
+    await appendAudit(tx, {
+      streetId: actor.streetId,
+      actorAccountId: actor.accountId,
+      action: 'star.settings',
+      entityType: 'street',
+      entityId: actor.streetId,
+      oldValue: old,
+      newValue: input,
+    });
     return input;
   });
 }
@@ -161,10 +170,16 @@ async function transition(
 /** The community (or street) reviews a proposal: proposed → reviewed. */
 export function reviewAward(deps: Deps, actorOrNone: Actor | undefined, id: string, note?: string): Promise<StarAward> {
   const actor = requireActor(actorOrNone);
-  return transition(deps, actor, id, { action: 'review', from: ['proposed'], to: 'reviewed', ...(note ? { reason: note } : {}) }, async () => {
-    const at = deps.now().toISOString();
-    return sql`reviewed_at = ${at}::timestamptz, reviewed_by = ${actor.accountId}, decided_reason = ${note ?? null}`;
-  });
+  return transition(
+    deps,
+    actor,
+    id,
+    { action: 'review', from: ['proposed'], to: 'reviewed', ...(note ? { reason: note } : {}) },
+    async () => {
+      const at = deps.now().toISOString();
+      return sql`reviewed_at = ${at}::timestamptz, reviewed_by = ${actor.accountId}, decided_reason = ${note ?? null}`;
+    },
+  );
 }
 
 /** The street posts the public notice: reviewed → on_notice, from today for ≥ 5 working days. */
@@ -180,7 +195,13 @@ export function publishAward(deps: Deps, actorOrNone: Actor | undefined, id: str
 /** Staff reject an open award with a reason (the volunteer sees it). */
 export function rejectAward(deps: Deps, actorOrNone: Actor | undefined, id: string, reason: string): Promise<StarAward> {
   const actor = requireActor(actorOrNone);
-  return transition(deps, actor, id, { action: 'reject', from: ['proposed', 'reviewed', 'on_notice'], to: 'rejected', reason }, async () => sql`decided_reason = ${reason}`);
+  return transition(
+    deps,
+    actor,
+    id,
+    { action: 'reject', from: ['proposed', 'reviewed', 'on_notice'], to: 'rejected', reason },
+    async () => sql`decided_reason = ${reason}`,
+  );
 }
 
 async function notifyAwarded(award: repo.AwardRow, tx: Tx): Promise<void> {
@@ -232,7 +253,8 @@ export function revokeAward(deps: Deps, actorOrNone: Actor | undefined, id: stri
 /** The public notice board (公示): awards on notice, names masked. No login. */
 export async function listNotices(deps: Deps, actor: Actor | undefined): Promise<{ items: StarNotice[]; nextCursor: null }> {
   return withTransaction(deps.db, async (tx) => {
-    const streetId = actor?.streetId ?? (await queryRows<{ id: string }>(tx, sql`SELECT id FROM streets ORDER BY created_at, id LIMIT 1`))[0]?.id;
+    const streetId =
+      actor?.streetId ?? (await queryRows<{ id: string }>(tx, sql`SELECT id FROM streets ORDER BY created_at, id LIMIT 1`))[0]?.id;
     if (!streetId) return { items: [], nextCursor: null };
     const rows = await repo.listNotices(tx, streetId, streetDate(deps.now()));
     return {
@@ -257,15 +279,34 @@ export async function objectToAward(deps: Deps, actorOrNone: Actor | undefined, 
     const award = await repo.findAward(tx, actor.streetId, id, true);
     if (!award) throw new AppError('not_found');
     const today = streetDate(deps.now());
-    if (award.status !== 'on_notice' || !award.notice_end || today > award.notice_end) throw new AppError('invalid_transition', { from: award.status, action: 'object' });
+    if (award.status !== 'on_notice' || !award.notice_end || today > award.notice_end)
+      throw new AppError('invalid_transition', { from: award.status, action: 'object' });
     const objectionId = newId('sob');
-    await repo.insertObjection(tx, { id: objectionId, streetId: actor.streetId, awardId: award.id, accountId: actor.accountId, text, at: deps.now() });
-    await appendAudit(tx, { streetId: actor.streetId, actorAccountId: actor.accountId, action: 'star_award.objection', entityType: 'star_award', entityId: award.id, newValue: { objectionId } });
+    await repo.insertObjection(tx, {
+      id: objectionId,
+      streetId: actor.streetId,
+      awardId: award.id,
+      accountId: actor.accountId,
+      text,
+      at: deps.now(),
+    });
+    await appendAudit(tx, {
+      streetId: actor.streetId,
+      actorAccountId: actor.accountId,
+      action: 'star_award.objection',
+      entityType: 'star_award',
+      entityId: award.id,
+      newValue: { objectionId },
+    });
     return presentObjection((await repo.findObjection(tx, actor.streetId, objectionId))!);
   });
 }
 
-export async function listObjections(deps: Deps, actorOrNone: Actor | undefined, id: string): Promise<{ items: StarObjection[]; nextCursor: null }> {
+export async function listObjections(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  id: string,
+): Promise<{ items: StarObjection[]; nextCursor: null }> {
   const actor = requireActor(actorOrNone);
   const scope = staffScope(actor);
   return withTransaction(deps.db, async (tx) => {
@@ -291,7 +332,13 @@ export async function resolveObjection(
     const done = await repo.resolveObjection(tx, objection.id, input.decision, input.note, actor.accountId, deps.now());
     if (!done) throw new AppError('invalid_transition', { from: objection.status, action: 'resolve' });
     if (input.decision === 'upheld' && ['proposed', 'reviewed', 'on_notice'].includes(award.status)) {
-      const moved = await repo.moveAward(tx, award.id, [award.status], award.version, sql`status = 'rejected', decided_reason = ${input.note}`);
+      const moved = await repo.moveAward(
+        tx,
+        award.id,
+        [award.status],
+        award.version,
+        sql`status = 'rejected', decided_reason = ${input.note}`,
+      );
       if (!moved) throw new AppError('conflict');
     }
     await appendAudit(tx, {
@@ -312,7 +359,12 @@ export async function resolveObjection(
  * Proven false hours (DR-10): blocks star proposals and awards for `years` (default: the street's
  * setting, 1–3) and rejects the volunteer's open award. Street admin.
  */
-export async function blockVolunteer(deps: Deps, actorOrNone: Actor | undefined, volunteerId: string, input: { reason: string; years?: number | undefined }): Promise<StarBlock> {
+export async function blockVolunteer(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  volunteerId: string,
+  input: { reason: string; years?: number | undefined },
+): Promise<StarBlock> {
   const actor = requireActor(actorOrNone);
   staffScope(actor);
   requireStreetAdmin(actor);
@@ -327,7 +379,15 @@ export async function blockVolunteer(deps: Deps, actorOrNone: Actor | undefined,
     for (const open of await repo.openAwardsOf(tx, volunteer.id)) {
       await repo.moveAward(tx, open.id, [open.status], open.version, sql`status = 'rejected', decided_reason = ${input.reason}`);
     }
-    await repo.insertBlock(tx, { id, streetId: actor.streetId, volunteerId: volunteer.id, reason: input.reason, from, until, by: actor.accountId });
+    await repo.insertBlock(tx, {
+      id,
+      streetId: actor.streetId,
+      volunteerId: volunteer.id,
+      reason: input.reason,
+      from,
+      until,
+      by: actor.accountId,
+    });
     await appendAudit(tx, {
       streetId: actor.streetId,
       actorAccountId: actor.accountId,
@@ -349,14 +409,28 @@ export async function blockVolunteer(deps: Deps, actorOrNone: Actor | undefined,
  * awards those whose notice ended without an open objection. Idempotent; run by main.ts hourly and
  * by POST /star-awards/run.
  */
-export async function runStarJob(deps: Deps, streetId: string, actorAccountId: string | null = null): Promise<{ proposed: number; awarded: number }> {
+export async function runStarJob(
+  deps: Deps,
+  streetId: string,
+  actorAccountId: string | null = null,
+): Promise<{ proposed: number; awarded: number }> {
   const now = deps.now();
   let proposed = 0;
   let awarded = 0;
   await withTransaction(deps.db, async (tx) => {
     for (const due of await repo.dueForProposal(tx, streetId, now)) {
       const id = newId('sta');
-      if (!(await repo.insertProposal(tx, { id, streetId, volunteerId: due.volunteer_id, level: Number(due.star), verifiedMinutes: Number(due.verified_minutes), at: now }))) continue;
+      if (
+        !(await repo.insertProposal(tx, {
+          id,
+          streetId,
+          volunteerId: due.volunteer_id,
+          level: Number(due.star),
+          verifiedMinutes: Number(due.verified_minutes),
+          at: now,
+        }))
+      )
+        continue;
       proposed++;
       await appendAudit(tx, {
         streetId,
@@ -368,7 +442,15 @@ export async function runStarJob(deps: Deps, streetId: string, actorAccountId: s
         newValue: { awardId: id, level: Number(due.star), status: 'proposed' },
       });
       if (due.account_id) {
-        await notify(tx, { streetId, recipientAccountIds: [due.account_id], kind: 'star.reached', params: { level: Number(due.star) }, link: '/me/star', refType: 'star_award', refId: id });
+        await notify(tx, {
+          streetId,
+          recipientAccountIds: [due.account_id],
+          kind: 'star.reached',
+          params: { level: Number(due.star) },
+          link: '/me/star',
+          refType: 'star_award',
+          refId: id,
+        });
       }
     }
     const today = streetDate(now);
@@ -376,7 +458,13 @@ export async function runStarJob(deps: Deps, streetId: string, actorAccountId: s
       const award = await repo.findAward(tx, streetId, id, true);
       if (!award || award.status !== 'on_notice' || Number(award.open_objections) > 0) continue;
       if (await repo.activeBlock(tx, award.volunteer_id, now)) continue;
-      const moved = await repo.moveAward(tx, award.id, ['on_notice'], award.version, sql`status = 'awarded', awarded_at = ${now.toISOString()}::timestamptz, awarded_by = ${actorAccountId}`);
+      const moved = await repo.moveAward(
+        tx,
+        award.id,
+        ['on_notice'],
+        award.version,
+        sql`status = 'awarded', awarded_at = ${now.toISOString()}::timestamptz, awarded_by = ${actorAccountId}`,
+      );
       if (!moved) continue;
       awarded++;
       await appendAudit(tx, {

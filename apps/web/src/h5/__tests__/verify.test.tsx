@@ -32,7 +32,10 @@ describe('H5 certificate check (/verify/:number)', () => {
   });
 
   it('says in words that a certificate was revoked and when', async () => {
-    mockApi({ ...anonymous, [`GET /api/v1/certificates/${NUMBER}/verify`]: () => json(200, { ...body, valid: false, revokedAt: '2026-12-02T09:00:00+08:00' }) });
+    mockApi({
+      ...anonymous,
+      [`GET /api/v1/certificates/${NUMBER}/verify`]: () => json(200, { ...body, valid: false, revokedAt: '2026-12-02T09:00:00+08:00' }),
+    });
     renderH5(`/verify/${NUMBER}`);
     const revoked = await screen.findByText('证书已撤销，不再有效');
     expect(revoked.closest('[role="status"]')?.textContent).toContain('撤销日期：2026年12月2日');

@@ -58,8 +58,12 @@ export default function VerifyPage() {
           </div>
           <List header={t('verify.details')}>
             <List.Item extra={check.data.holderName}>{t('verify.holder')}</List.Item>
-            <List.Item extra={t('verify.hoursValue', { hours: formatNumber(minutesToHours(check.data.verifiedMinutes), language) })}>{t('verify.hours')}</List.Item>
-            <List.Item extra={check.data.star > 0 ? t('verify.starValue', { n: check.data.star }) : t('verify.starNone')}>{t('verify.star')}</List.Item>
+            <List.Item extra={t('verify.hoursValue', { hours: formatNumber(minutesToHours(check.data.verifiedMinutes), language) })}>
+              {t('verify.hours')}
+            </List.Item>
+            <List.Item extra={check.data.star > 0 ? t('verify.starValue', { n: check.data.star }) : t('verify.starNone')}>
+              {t('verify.star')}
+            </List.Item>
             <List.Item extra={check.data.issuer}>{t('verify.issuer')}</List.Item>
             <List.Item extra={formatDate(check.data.issuedAt, language)}>{t('verify.issuedAt')}</List.Item>
           </List>
