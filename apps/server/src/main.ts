@@ -10,6 +10,7 @@ import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { Deps } from './platform/deps.js';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js';
 import { escalateOverdue } from './modules/demands/index.js';
+import { runStarJobs } from './modules/stars/index.js';
 import { expireWithdrawals } from './modules/timebank/index.js';
 import { endOverdueActivities, sendActivityReminders } from './modules/activities/index.js';
 import { runCarePlans } from './modules/visits/index.js';
@@ -105,6 +106,10 @@ async function main() {
   setInterval(() => {
     if (!closing) expireWithdrawals(deps, new Date()).catch((err: unknown) => app?.log.error({ err }, 'time-bank expiry failed'));
   }, 10 * 60_000).unref();
+  // DR-10: star proposals for volunteers past their awarded level (notified star.reached), awards when notices end; hourly.
+  setInterval(() => {
+    if (!closing) runStarJobs(deps).catch((err: unknown) => app?.log.error({ err }, 'star job failed'));
+  }, 60 * 60_000).unref();
   // Notifications: deliver the outbox (SMS / WeChat when SMS_ENDPOINT / WECHAT_TEMPLATE_ENDPOINT are set, else the log).
   outbox = startOutboxWorker({ db: deps.db, crypto, log: app.log, adapters: createChannelAdapters(channelConfigFromEnv(), app.log) });
   const base = `http://localhost:${config.port}`;
