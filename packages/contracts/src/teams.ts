@@ -238,7 +238,7 @@ export const UnitPartyMemberSchema = z.object({
   /** Verified minutes (cumulative until service records land; see the party module's CONTEXT.md). */
   verifiedMinutes: z.number().int(),
   lastServiceAt: z.string().nullable(),
-  /** Community-side points of the period: 0 until the ledger exists. */
+  /** Community-side points of the period: the ledger's postings for verified community records served in it. */
   points: z.number().int(),
   status: z.enum(PARTY_MEMBER_STATUSES),
 });
