@@ -88,9 +88,11 @@ async function main() {
   const deps: Deps = { database, db: database.db, crypto, config, now: () => new Date() };
   app = await buildApp({ deps, logLevel: config.logLevel, webDist: findWebDist(config.webDist) });
   await app.listen({ port: config.port, host: config.host });
-  // DR-14: escalate overdue demands every 5 minutes (idempotent; writes history rows only).
+  // DR-14: escalate overdue demands every 5 minutes (idempotent; writes history rows only); the same
+  // run expires offers nobody answered within OFFER_TTL_HOURS (default 48, DR-16).
+  const offerTtlMs = Number(process.env.OFFER_TTL_HOURS ?? 48) * 3_600_000;
   setInterval(() => {
-    if (!closing) escalateOverdue(deps).catch((err: unknown) => app?.log.error({ err }, 'demand escalation failed'));
+    if (!closing) escalateOverdue(deps, Number.isFinite(offerTtlMs) && offerTtlMs > 0 ? { offerTtlMs } : {}).catch((err: unknown) => app?.log.error({ err }, 'demand escalation failed'));
   }, 5 * 60_000).unref();
   // Activities: reminders 24 h before the start, and in-progress activities an hour past their end ended (open sessions closed and flagged);
   // care plans: due demands created, due visits told to the grid worker, missed visits flagged.

@@ -23,70 +23,70 @@ const hhmm = (minute: number) => `${String(Math.floor(minute / 60)).padStart(2, 
 /** Everything the scoring knows about the street's active volunteers, loaded once per request. */
 export type VolunteerFacts = Map<string, VolunteerProfile>;
 
-/** The part of a volunteer's facts that changes rarely: profile, home and weekly windows. */
-interface StaticFacts {
-  id: string;
-  skills: string[];
-  languages: string[];
-  gridId: string | null;
-  communityId: string | null;
-  birthYear: number | null;
-  availability: AvailabilityWindow[];
-}
-
 /**
- * How long the static facts of a street (20,000 volunteers: skills, languages, home, windows) are
- * reused within one process. Work, ratings and no-shows are always read fresh; a profile change
- * reaches the ranking within this time (a suggestion only; accept checks membership itself).
+ * How long the static facts of a street (20,000 volunteers: skills, languages, home, age, weekly
+ * windows) are reused within one process. Work, ratings and no-shows are always read fresh; a
+ * profile change reaches the ranking within this time (a ranking is a suggestion; accept checks
+ * team membership itself).
  */
 export const STATIC_FACTS_TTL_MS = 60_000;
-const staticCache = new WeakMap<object, Map<string, { loadedAt: number; facts: StaticFacts[] }>>();
+/** Per database handle and street: the volunteers' profiles with no work, ratings or no-shows yet. */
+const staticCache = new WeakMap<object, Map<string, { loadedAt: number; profiles: Map<string, VolunteerProfile> }>>();
 
-async function loadStaticFacts(tx: Tx, streetId: string, now: Date, cacheKey: object | undefined): Promise<StaticFacts[]> {
+async function loadStaticProfiles(tx: Tx, streetId: string, now: Date, cacheKey: object | undefined): Promise<Map<string, VolunteerProfile>> {
   const cached = cacheKey ? staticCache.get(cacheKey)?.get(streetId) : undefined;
-  if (cached && now.getTime() - cached.loadedAt >= 0 && now.getTime() - cached.loadedAt < STATIC_FACTS_TTL_MS) return cached.facts;
+  const age = cached ? now.getTime() - cached.loadedAt : -1;
+  if (cached && age >= 0 && age < STATIC_FACTS_TTL_MS) return cached.profiles;
   const [pool, availability] = await Promise.all([repo.candidatePool(tx, streetId), repo.availabilityOfStreet(tx, streetId)]);
   const windows = new Map<string, AvailabilityWindow[]>();
   for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
-  const facts = pool.map((v) => ({ ...v, availability: windows.get(v.id) ?? [] }));
+  const year = now.getUTCFullYear();
+  const profiles = new Map<string, VolunteerProfile>();
+  for (const v of pool) {
+    profiles.set(v.id, {
+      skills: v.skills,
+      languages: v.languages,
+      gridId: v.gridId,
+      communityId: v.communityId,
+      location: null,
+      availability: windows.get(v.id) ?? [],
+      age: v.birthYear ? year - v.birthYear : null,
+      servedLast30Days: 0,
+      ratings: { count: 0, average: null },
+      completed: 0,
+      noShows: 0,
+    });
+  }
   if (cacheKey) {
     const byStreet = staticCache.get(cacheKey) ?? new Map();
-    byStreet.set(streetId, { loadedAt: now.getTime(), facts });
+    byStreet.set(streetId, { loadedAt: now.getTime(), profiles });
     staticCache.set(cacheKey, byStreet);
   }
-  return facts;
+  return profiles;
 }
 
 /**
  * The scoring facts of every active volunteer of the street: skills, languages, grid and community,
  * weekly windows, age (these static facts are reused for STATIC_FACTS_TTL_MS per `cacheKey`, the
  * database handle), and, always fresh, work over the last 30 days, ratings, completed demands and
- * no-shows of the last 180 days (volunteer_no_shows).
+ * no-shows of the last 180 days (volunteer_no_shows). Volunteers without any of those share the
+ * cached profile objects.
  */
 export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date, cacheKey?: object): Promise<VolunteerFacts> {
-  const [pool, history, noShows] = await Promise.all([
-    loadStaticFacts(tx, streetId, now, cacheKey),
+  const [profiles, history, noShows] = await Promise.all([
+    loadStaticProfiles(tx, streetId, now, cacheKey),
     repo.workloadAndRatings(tx, streetId, new Date(now.getTime() - 30 * DAY)),
     noShowCounts(tx, streetId, new Date(now.getTime() - NO_SHOW_WINDOW_DAYS * DAY)),
   ]);
-  const stats = new Map(history.map((h) => [h.volunteerId, h]));
-  const year = now.getUTCFullYear();
-  const facts: VolunteerFacts = new Map();
-  for (const v of pool) {
-    const s = stats.get(v.id);
-    facts.set(v.id, {
-      skills: v.skills,
-      languages: v.languages,
-      gridId: v.gridId,
-      communityId: v.communityId,
-      location: null,
-      availability: v.availability,
-      age: v.birthYear ? year - v.birthYear : null,
-      servedLast30Days: s?.recent ?? 0,
-      ratings: { count: s?.ratings ?? 0, average: s?.average ?? null },
-      completed: s?.completed ?? 0,
-      noShows: noShows.get(v.id) ?? 0,
-    });
+  const facts: VolunteerFacts = new Map(profiles);
+  for (const h of history) {
+    const base = facts.get(h.volunteerId);
+    if (!base) continue;
+    facts.set(h.volunteerId, { ...base, servedLast30Days: h.recent, ratings: { count: h.ratings, average: h.average }, completed: h.completed });
+  }
+  for (const [volunteerId, n] of noShows) {
+    const base = facts.get(volunteerId);
+    if (base) facts.set(volunteerId, { ...base, noShows: n });
   }
   return facts;
 }

@@ -1,6 +1,6 @@
 // Ranking and pruning: score every volunteer for a demand, drop the excluded ones, keep the best.
 // Pure. `GET /demands/{id}/candidates` shows the list; the batch dispatch takes its costs.
-import { type DemandProfile, type Exclusion, prepareDemand, type ScoreReasons, scoreCandidate, type VolunteerProfile } from './score.js';
+import { type DemandProfile, type Exclusion, prepareDemand, type ScoreReasons, scoreCandidate, scoreOnly, type VolunteerProfile } from './score.js';
 
 export interface RankedCandidate {
   volunteerId: string;
@@ -16,20 +16,67 @@ export interface Ranking {
   excluded: Partial<Record<Exclusion, number>>;
 }
 
-/** Ranks volunteers for one demand and keeps the best `limit` (candidate pruning for the dispatch). */
+/** Best first: higher score, then the smaller volunteer id (plain code-unit order). */
+const better = (a: Pick<RankedCandidate, 'score' | 'volunteerId'>, b: Pick<RankedCandidate, 'score' | 'volunteerId'>) => a.score > b.score || (a.score === b.score && a.volunteerId < b.volunteerId);
+
+/**
+ * Ranks volunteers for one demand and keeps the best `limit` (candidate pruning for the dispatch).
+ * Only the best `limit` are kept while scanning (a bounded heap whose root is the worst kept), so
+ * ranking 20,000 volunteers does not sort 20,000 items.
+ */
 export function rankCandidates(
   demand: DemandProfile,
   volunteers: readonly { id: string; profile: VolunteerProfile }[],
   limit: number,
 ): Ranking {
   const prepared = prepareDemand(demand);
-  const items: RankedCandidate[] = [];
+  const k = Math.max(0, Math.floor(limit));
+  const heap: RankedCandidate[] = [];
   const excluded: Partial<Record<Exclusion, number>> = {};
   for (const { id, profile } of volunteers) {
+    const score = scoreOnly(prepared, profile);
+    if (typeof score === 'string') {
+      excluded[score] = (excluded[score] ?? 0) + 1;
+      continue;
+    }
+    if (k === 0) continue;
+    const full = heap.length < k || better({ volunteerId: id, score }, heap[0]!);
+    if (!full) continue;
+    // Kept (for now): only now are the reasons built.
     const result = scoreCandidate(prepared, profile);
-    if (result.eligible) items.push({ volunteerId: id, score: result.score, cost: result.cost, reasons: result.reasons });
-    else excluded[result.exclusion] = (excluded[result.exclusion] ?? 0) + 1;
+    if (!result.eligible) continue;
+    const item = { volunteerId: id, score: result.score, cost: result.cost, reasons: result.reasons };
+    if (heap.length < k) {
+      heap.push(item);
+      siftUp(heap, heap.length - 1);
+    } else {
+      heap[0] = item;
+      siftDown(heap, 0);
+    }
   }
-  items.sort((a, b) => b.score - a.score || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0));
-  return { items: items.slice(0, Math.max(0, limit)), excluded };
+  heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
+  return { items: heap, excluded };
+}
+
+/** Min-heap by rank: the root is the worst item kept. */
+function siftUp(heap: RankedCandidate[], i: number) {
+  while (i > 0) {
+    const parent = (i - 1) >> 1;
+    if (!better(heap[parent]!, heap[i]!)) break;
+    [heap[parent], heap[i]] = [heap[i]!, heap[parent]!];
+    i = parent;
+  }
+}
+
+function siftDown(heap: RankedCandidate[], i: number) {
+  for (;;) {
+    const l = 2 * i + 1;
+    const r = l + 1;
+    let worst = i;
+    if (l < heap.length && better(heap[worst]!, heap[l]!)) worst = l;
+    if (r < heap.length && better(heap[worst]!, heap[r]!)) worst = r;
+    if (worst === i) return;
+    [heap[worst], heap[i]] = [heap[i]!, heap[worst]!];
+    i = worst;
+  }
 }

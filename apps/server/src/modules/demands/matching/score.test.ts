@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { rankCandidates } from './rank-candidates.js';
-import { type DemandProfile, distanceKm, SCORE_WEIGHTS, scoreCandidate, type VolunteerProfile } from './score.js';
+import { type DemandProfile, distanceKm, prepareDemand, SCORE_WEIGHTS, scoreCandidate, scoreOnly, type VolunteerProfile } from './score.js';
 
 const SKILLS = ['companionship', 'housework', 'repair', 'electrician', 'medical', 'driving'] as const;
 const LANGS = ['bo', 'zh', 'en', 'other'] as const;
@@ -282,5 +282,24 @@ describe(rankCandidates.name, () => {
     expect(ranking.items.map((c) => c.volunteerId)).toEqual(['a', 'b']);
     expect(ranking.excluded).toEqual({ minor_for_adult_only: 1, missing_required_skills: 1 });
     expect(rankCandidates(base, volunteers, 10).items.map((c) => c.volunteerId)).toEqual(['a', 'b', 'kid', 'busy']);
+  });
+
+  it('keeps exactly the best `limit` of a full sort (bounded heap), with the reasons of scoreCandidate', () => {
+    fc.assert(
+      fc.property(demandArb, fc.array(volunteerArb, { maxLength: 60 }), fc.integer({ min: 0, max: 70 }), (d, vs, limit) => {
+        const volunteers = vs.map((profile, i) => ({ id: `v${String(i % 17).padStart(2, '0')}${i}`, profile }));
+        const full = volunteers
+          .map(({ id, profile }) => ({ id, r: scoreCandidate(d, profile) }))
+          .flatMap(({ id, r }) => (r.eligible ? [{ volunteerId: id, score: r.score, cost: r.cost, reasons: r.reasons }] : []))
+          .sort((a, b) => b.score - a.score || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0));
+        expect(rankCandidates(d, volunteers, limit).items).toEqual(full.slice(0, limit));
+        const prepared = prepareDemand(d);
+        for (const { profile } of volunteers) {
+          const r = scoreCandidate(d, profile);
+          expect(scoreOnly(prepared, profile)).toEqual(r.eligible ? r.score : r.exclusion);
+        }
+      }),
+      { numRuns: 200 },
+    );
   });
 });

@@ -106,38 +106,53 @@ export function prepareDemand(demand: DemandProfile): PreparedDemand {
   };
 }
 
+const WEIGHT_KEYS = Object.keys(SCORE_WEIGHTS) as (keyof ScoreReasons)[];
+
 /** Scores one volunteer for one demand: `score` 0..100 (higher is better), `cost = 100 − score`. */
 export function scoreCandidate(demand: DemandProfile | PreparedDemand, volunteer: VolunteerProfile): CandidateScore {
   const prepared = 'required' in demand ? demand : prepareDemand(demand);
-  const d = prepared.demand;
-
-  if (d.adultOnly) {
-    if (volunteer.age === null) return { eligible: false, exclusion: 'age_unknown_for_adult_only' };
-    if (volunteer.age < 18) return { eligible: false, exclusion: 'minor_for_adult_only' };
-  }
-
-  const skills = skillsScore(prepared.required, volunteer.skills);
-  if (skills === 0) return { eligible: false, exclusion: 'missing_required_skills' };
-
-  const availability = availabilityScore(prepared, volunteer.availability);
-  if (availability === 0) return { eligible: false, exclusion: 'unavailable' };
-
-  const reasons: ScoreReasons = {
-    skills,
-    distance: distanceScore(d, volunteer),
-    language: languageScore(prepared, volunteer.languages),
-    availability,
-    workload: 1 / (1 + Math.max(0, volunteer.servedLast30Days) / WORKLOAD_HALF),
-    reliability: reliabilityScore(volunteer),
-  };
-  let weighted = 0;
-  for (const key of Object.keys(SCORE_WEIGHTS) as (keyof ScoreReasons)[]) {
-    reasons[key] = round(reasons[key], 3);
-    weighted += SCORE_WEIGHTS[key] * reasons[key];
-  }
-  const score = round(100 * weighted, 2);
-  return { eligible: true, score, cost: round(100 - score, 2), reasons };
+  const reasons = {} as ScoreReasons;
+  const result = evaluate(prepared, volunteer, reasons);
+  if (typeof result === 'string') return { eligible: false, exclusion: result };
+  return { eligible: true, score: result, cost: round(100 - result, 2), reasons };
 }
+
+/**
+ * The score alone (or the exclusion), exactly `scoreCandidate(…).score`, without building the
+ * reasons: ranking 20,000 volunteers builds them only for the ones it keeps.
+ */
+export function scoreOnly(prepared: PreparedDemand, volunteer: VolunteerProfile): number | Exclusion {
+  return evaluate(prepared, volunteer, null);
+}
+
+function evaluate(prepared: PreparedDemand, volunteer: VolunteerProfile, out: ScoreReasons | null): number | Exclusion {
+  const d = prepared.demand;
+  if (d.adultOnly) {
+    if (volunteer.age === null) return 'age_unknown_for_adult_only';
+    if (volunteer.age < 18) return 'minor_for_adult_only';
+  }
+  const skills = skillsScore(prepared.required, volunteer.skills);
+  if (skills === 0) return 'missing_required_skills';
+  const availability = availabilityScore(prepared, volunteer.availability);
+  if (availability === 0) return 'unavailable';
+
+  const raw: ScoreReasons = SCRATCH;
+  raw.skills = skills;
+  raw.distance = distanceScore(d, volunteer);
+  raw.language = languageScore(prepared, volunteer.languages);
+  raw.availability = availability;
+  raw.workload = 1 / (1 + Math.max(0, volunteer.servedLast30Days) / WORKLOAD_HALF);
+  raw.reliability = reliabilityScore(volunteer);
+  let weighted = 0;
+  for (const key of WEIGHT_KEYS) {
+    const value = round(raw[key], 3);
+    if (out) out[key] = value;
+    weighted += SCORE_WEIGHTS[key] * value;
+  }
+  return round(100 * weighted, 2);
+}
+/** Reused by `evaluate` (single-threaded; filled and read within one call). */
+const SCRATCH: ScoreReasons = { skills: 0, distance: 0, language: 0, availability: 0, workload: 0, reliability: 0 };
 
 /** Share of the required skills the volunteer has (1 when nothing is required). */
 function skillsScore(required: ReadonlySet<string>, skills: readonly string[]): number {
@@ -189,17 +204,16 @@ export function distanceKm(a: GeoPoint, b: GeoPoint): number {
 function availabilityScore(prepared: PreparedDemand, windows: readonly AvailabilityWindow[]): number {
   if (prepared.window === null) return 1;
   if (windows.length === 0) return 0.5;
+  const byDay = windowsByWeekday(windows);
   let overlap = 0;
   for (const piece of prepared.window) {
-    // Merge the volunteer's windows of that weekday so that overlapping declarations count once.
-    const day = windows
-      .filter((w) => w.weekday === piece.weekday)
-      .map((w) => [hhmmToMinutes(w.from), hhmmToMinutes(w.to)] as const)
-      .sort((a, b) => a[0] - b[0]);
+    // The volunteer's windows of that weekday, sorted, so that overlapping declarations count once.
+    const day = byDay.get(piece.weekday);
+    if (!day) continue;
     let coveredTo = piece.from;
-    for (const [from, to] of day) {
-      const start = Math.max(from, coveredTo);
-      const end = Math.min(to, piece.to);
+    for (let i = 0; i < day.length; i += 2) {
+      const start = Math.max(day[i]!, coveredTo);
+      const end = Math.min(day[i + 1]!, piece.to);
       if (end > start) {
         overlap += end - start;
         coveredTo = end;
@@ -207,6 +221,23 @@ function availabilityScore(prepared: PreparedDemand, windows: readonly Availabil
     }
   }
   return Math.min(1, overlap / prepared.neededMinutes);
+}
+
+/**
+ * A volunteer's windows per weekday as sorted [from, to, from, to, …] minutes. Remembered per
+ * windows array (a weak cache: the same array, e.g. of cached profiles, is parsed once); the result
+ * depends on the array's contents only, so the scoring stays a pure function.
+ */
+const parsedWindows = new WeakMap<readonly AvailabilityWindow[], Map<number, number[]>>();
+function windowsByWeekday(windows: readonly AvailabilityWindow[]): Map<number, number[]> {
+  const known = parsedWindows.get(windows);
+  if (known) return known;
+  const pairs = new Map<number, [number, number][]>();
+  for (const w of windows) pairs.set(w.weekday, [...(pairs.get(w.weekday) ?? []), [hhmmToMinutes(w.from), hhmmToMinutes(w.to)]]);
+  const byDay = new Map<number, number[]>();
+  for (const [weekday, list] of pairs) byDay.set(weekday, list.sort((a, b) => a[0] - b[0]).flat());
+  parsedWindows.set(windows, byDay);
+  return byDay;
 }
 
 const hhmmToMinutes = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.slice(3, 5));
