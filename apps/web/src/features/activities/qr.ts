@@ -1,15 +1,25 @@
-import jsQR from 'jsqr';
+/** Decodes QR pixels to text (null when no code is found). */
+export type QrDecoder = (data: Uint8ClampedArray, width: number, height: number) => string | null;
 
-/** Decodes a QR from pixels (a camera frame or a photo drawn on a canvas). */
-export function decodePixels(data: Uint8ClampedArray, width: number, height: number): string | null {
-  const found = jsQR(data, width, height, { inversionAttempts: 'attemptBoth' });
-  return found ? found.data : null;
+let decoder: Promise<QrDecoder> | null = null;
+
+/**
+ * jsQR (≈ 45 kB gzip) loads only when the volunteer opens the camera or chooses a photo, so the scan page
+ * itself opens fast on a weak connection (and the code entry works without it).
+ */
+export function loadDecoder(): Promise<QrDecoder> {
+  decoder ??= import('jsqr').then(({ default: jsQR }) => (data: Uint8ClampedArray, width: number, height: number) => {
+    const found = jsQR(data, width, height, { inversionAttempts: 'attemptBoth' });
+    return found ? found.data : null;
+  });
+  return decoder;
 }
 
 const MAX_SIDE = 1600;
 
 /** Decodes a QR in a chosen photo (phones without camera access, or a picture of the organizer's screen). */
 export async function decodeImageFile(file: Blob): Promise<string | null> {
+  const decode = await loadDecoder();
   const url = URL.createObjectURL(file);
   try {
     const image = await new Promise<HTMLImageElement>((resolve, reject) => {
@@ -28,7 +38,7 @@ export async function decodeImageFile(file: Blob): Promise<string | null> {
     if (!context) return null;
     context.drawImage(image, 0, 0, width, height);
     const pixels = context.getImageData(0, 0, width, height);
-    return decodePixels(pixels.data, width, height);
+    return decode(pixels.data, width, height);
   } catch {
     return null;
   } finally {

@@ -8,7 +8,7 @@ import { useMyActivities } from '../../features/activities/api/activities';
 import { useSendCheck, type CheckResult } from '../../features/activities/api/check-in';
 import { activityTitle, formatClock } from '../../features/activities/format';
 import { enqueueCheck, isOfflineFailure, useCheckQueue } from '../../features/activities/offline-queue';
-import { decodeImageFile, decodePixels } from '../../features/activities/qr';
+import { decodeImageFile, loadDecoder, type QrDecoder } from '../../features/activities/qr';
 import { parseCheckInLink } from '../../features/activities/qr-link';
 import type { CheckAction, CheckBody } from '../../features/activities/types';
 import { errorMessage } from '../../lib/error-message';
@@ -367,16 +367,18 @@ function CameraView({ onText, onError }: { onText: (text: string) => void; onErr
     const canvas = document.createElement('canvas');
     const context = canvas.getContext('2d', { willReadFrequently: true });
 
+    let decode: QrDecoder | null = null;
+
     const tick = () => {
       if (stopped) return;
       const video = videoRef.current;
-      if (video && context && video.readyState >= 2 && video.videoWidth > 0) {
+      if (decode && video && context && video.readyState >= 2 && video.videoWidth > 0) {
         const scale = Math.min(1, 720 / Math.max(video.videoWidth, video.videoHeight));
         canvas.width = Math.round(video.videoWidth * scale);
         canvas.height = Math.round(video.videoHeight * scale);
         context.drawImage(video, 0, 0, canvas.width, canvas.height);
         const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-        const text = decodePixels(pixels.data, canvas.width, canvas.height);
+        const text = decode(pixels.data, canvas.width, canvas.height);
         if (text) {
           stopped = true;
           handlers.current.onText(text);
@@ -394,7 +396,12 @@ function CameraView({ onText, onError }: { onText: (text: string) => void; onErr
       .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
       .then(async (media) => {
         stream = media;
-        if (stopped || !videoRef.current) return;
+        decode = await loadDecoder();
+        // Unmounted while the camera was starting: let it go at once.
+        if (stopped || !videoRef.current) {
+          media.getTracks().forEach((track) => track.stop());
+          return;
+        }
         videoRef.current.srcObject = media;
         await videoRef.current.play();
         frame = requestAnimationFrame(tick);

@@ -7,7 +7,7 @@ import { RESIDENT } from '../../../testing/fixtures';
 import { json, mockApi, type MockRequest } from '../../../testing/mock-api';
 import { renderH5 } from '../../../testing/render';
 import { QUEUE_KEY, type QueuedCheck } from '../offline-queue';
-import { decodePixels } from '../qr';
+import { loadDecoder } from '../qr';
 import { checkInLink, parseCheckInLink } from '../qr-link';
 import type { ActivityDetail, Roster, RosterEntry } from '../types';
 
@@ -235,7 +235,8 @@ describe('H5 organizer check-in screen', () => {
         }
       }
     }
-    const text = decodePixels(pixels, side, side);
+    const decode = await loadDecoder();
+    const text = decode(pixels, side, side);
     expect(text).toBe(link);
     expect(parseCheckInLink(text!)).toEqual({ activityId: 'act-1', token: 'tok-abc' });
     expect(parseCheckInLink('https://example.com/other?token=x')).toBeNull();
