@@ -68,6 +68,87 @@ CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entr
 CREATE TRIGGER ledger_transfers_append_only BEFORE UPDATE OR DELETE ON ledger_transfers
   FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
 
+-- One transfer, with its audit row, in one round trip (modules/ledger/transfer.service.ts calls it
+-- inside the caller's transaction). Lock order: the street's audit-chain tail (appendAudit locks it
+-- too; taking it first means no transaction waits for accounts while holding it), then both
+-- accounts in id order. Answers one of: posted, replayed, key_reused, insufficient, not_found,
+-- currency, already_reversed. Each statement sees rows committed meanwhile (READ COMMITTED).
+CREATE FUNCTION ledger_post(
+  p_transfer_id text, p_street text, p_key text, p_from text, p_to text, p_amount bigint, p_currency text,
+  p_kind text, p_ref_type text, p_ref_id text, p_memo text, p_actor text, p_reverses text,
+  p_audit_action text, p_audit_new jsonb, p_audit_middle text
+) RETURNS TABLE (outcome text, transfer_id text) LANGUAGE plpgsql AS $$
+DECLARE
+  v_tail bigint;
+  v_newest bigint;
+  v_from ledger_accounts%ROWTYPE;
+  v_to ledger_accounts%ROWTYPE;
+  v_prior ledger_transfers%ROWTYPE;
+  v_rows int;
+  v_prev text;
+  v_at timestamptz;
+  v_payload text;
+BEGIN
+  LOOP
+    SELECT a.id INTO v_tail FROM audit_log a WHERE a.street_id = p_street ORDER BY a.id DESC LIMIT 1 FOR UPDATE;
+    EXIT WHEN v_tail IS NULL;
+    SELECT max(a.id) INTO v_newest FROM audit_log a WHERE a.street_id = p_street;
+    EXIT WHEN v_newest = v_tail;
+  END LOOP;
+  PERFORM 1 FROM ledger_accounts l WHERE l.id IN (p_from, p_to) ORDER BY l.id FOR UPDATE;
+  SELECT * INTO v_from FROM ledger_accounts l WHERE l.id = p_from;
+  SELECT * INTO v_to FROM ledger_accounts l WHERE l.id = p_to;
+  IF v_from.id IS NULL OR v_to.id IS NULL OR v_from.street_id <> p_street OR v_to.street_id <> p_street THEN
+    RETURN QUERY SELECT 'not_found'::text, NULL::text; RETURN;
+  END IF;
+  IF v_from.currency <> p_currency OR v_to.currency <> p_currency THEN
+    RETURN QUERY SELECT 'currency'::text, NULL::text; RETURN;
+  END IF;
+  FOR attempt IN 1..2 LOOP
+    SELECT * INTO v_prior FROM ledger_transfers t WHERE t.street_id = p_street AND t.idempotency_key = p_key;
+    IF v_prior.id IS NOT NULL THEN
+      IF v_prior.from_account_id = p_from AND v_prior.to_account_id = p_to AND v_prior.amount = p_amount AND v_prior.currency = p_currency
+         AND v_prior.kind = p_kind AND v_prior.ref_type IS NOT DISTINCT FROM p_ref_type AND v_prior.ref_id IS NOT DISTINCT FROM p_ref_id
+         AND v_prior.reverses_transfer_id IS NOT DISTINCT FROM p_reverses THEN
+        RETURN QUERY SELECT 'replayed'::text, v_prior.id; RETURN;
+      END IF;
+      RETURN QUERY SELECT 'key_reused'::text, v_prior.id; RETURN;
+    END IF;
+    IF p_reverses IS NOT NULL AND EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.reverses_transfer_id = p_reverses) THEN
+      RETURN QUERY SELECT 'already_reversed'::text, NULL::text; RETURN;
+    END IF;
+    IF v_from.floor IS NOT NULL AND v_from.balance - p_amount < v_from.floor THEN
+      RETURN QUERY SELECT 'insufficient'::text, NULL::text; RETURN;
+    END IF;
+    INSERT INTO ledger_transfers (id, street_id, idempotency_key, from_account_id, to_account_id, amount, currency, kind, ref_type, ref_id, memo, actor_account_id, reverses_transfer_id)
+    VALUES (p_transfer_id, p_street, p_key, p_from, p_to, p_amount, p_currency, p_kind, p_ref_type, p_ref_id, p_memo, p_actor, p_reverses)
+    ON CONFLICT (street_id, idempotency_key) DO NOTHING;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+    EXIT WHEN v_rows = 1;
+    -- A twin with the same key committed meanwhile (a street without an audit chain to serialize on): answer as its replay.
+  END LOOP;
+  IF v_rows <> 1 THEN
+    RETURN QUERY SELECT 'key_reused'::text, NULL::text; RETURN;
+  END IF;
+  UPDATE ledger_accounts l SET balance = l.balance - p_amount, version = l.version + 1 WHERE l.id = p_from;
+  UPDATE ledger_accounts l SET balance = l.balance + p_amount, version = l.version + 1 WHERE l.id = p_to;
+  INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after)
+  SELECT p_from, p_transfer_id, -p_amount, l.balance FROM ledger_accounts l WHERE l.id = p_from;
+  INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after)
+  SELECT p_to, p_transfer_id, p_amount, l.balance FROM ledger_accounts l WHERE l.id = p_to;
+  -- The audit row of the movement, chained exactly as platform/audit/audit.ts appendAudit chains it:
+  -- sha256 of the canonical JSON [prevHash, streetId, actor, action, entityType, entityId, oldValue,
+  -- newValue, reason, at]; the caller passes the canonical middle part (streetId … reason).
+  SELECT a.hash INTO v_prev FROM audit_log a WHERE a.id = v_tail;
+  v_prev := coalesce(v_prev, 'genesis');
+  v_at := date_trunc('milliseconds', clock_timestamp());
+  v_payload := '[' || to_json(v_prev)::text || ',' || p_audit_middle || ',' || to_json(to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text || ']';
+  INSERT INTO audit_log (street_id, actor_account_id, action, entity_type, entity_id, old_value, new_value, reason, at, prev_hash, hash)
+  VALUES (p_street, p_actor, p_audit_action, 'ledger_transfer', p_transfer_id, NULL, p_audit_new, p_memo, v_at, v_prev, encode(sha256(convert_to(v_payload, 'UTF8')), 'hex'));
+  RETURN QUERY SELECT 'posted'::text, p_transfer_id;
+END;
+$$;
+
 -- The street's rules for points, time-bank coins and star eligibility (one row per street; defaults
 -- apply when there is none). Time-bank coins are coin-minutes: 60 per verified hour by default.
 CREATE TABLE point_rules (

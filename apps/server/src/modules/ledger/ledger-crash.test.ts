@@ -44,6 +44,9 @@ function runRound(target: string, round: number, retry: string | undefined): Pro
   let buffer = '';
   let errors = '';
   let killTimer: NodeJS.Timeout | undefined;
+  let ready = false;
+  let roundAcks = 0;
+  const killAfter = 5 + crypto.randomInt(11);
   return new Promise((resolve, reject) => {
     proc.stdout!.on('data', (d: Buffer) => {
       buffer += String(d);
@@ -54,7 +57,11 @@ function runRound(target: string, round: number, retry: string | undefined): Pro
         if (word === 'ACK' && key) acked.push(key);
         if ((word === 'ACK' || word === 'REFUSED') && key?.startsWith(`round${round}-`))
           highest = Math.max(highest, Number(key.split('-')[1]));
-        if (word === 'READY' && !killTimer) killTimer = setTimeout(() => proc.kill('SIGKILL'), 300 + crypto.randomInt(1200));
+        if (word === 'READY') ready = true;
+        // Killed at a random point after a random number (5…15) of this round's acknowledgements, whatever the machine's speed.
+        if (ready && word === 'ACK' && key?.startsWith(`round${round}-`) && ++roundAcks >= killAfter && !killTimer) {
+          killTimer = setTimeout(() => proc.kill('SIGKILL'), crypto.randomInt(250));
+        }
       }
     });
     proc.stderr!.on('data', (d: Buffer) => (errors += String(d)));

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { queryRows } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { isAppError } from '../../platform/errors.js';
@@ -134,6 +135,13 @@ describe('ledger properties', () => {
       { numRuns: 25 },
     );
     expect(acknowledged).toBeGreaterThan(25);
+    // The audit rows ledger_post wrote chain exactly like appendAudit's.
+    expect(await verifyAuditChain(t.db, STREET)).toBeNull();
+    const [audited] = await queryRows<{ n: number }>(
+      t.db,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('ledger.transfer', 'ledger.reversal') AND entity_id LIKE 'ltr_%'`,
+    );
+    expect(audited!.n).toBeGreaterThanOrEqual(acknowledged);
   });
 
   it('refuses a transfer that would take a person below zero and changes nothing', async () => {

@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { sql } from 'drizzle-orm';
-import { appendAudit } from '../../platform/audit/audit.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 
@@ -29,14 +28,6 @@ export interface TransferResult {
   replayed: boolean;
 }
 
-interface AccountLockRow {
-  id: string;
-  street_id: string;
-  currency: string;
-  floor: number | string | null;
-  balance: number | string;
-}
-
 interface TransferRow {
   id: string;
   street_id: string;
@@ -51,6 +42,22 @@ interface TransferRow {
 }
 
 const num = (v: number | string | null): number => Number(v);
+
+/**
+ * JSON with object keys sorted at every level — the same canonical form platform/audit/audit.ts
+ * hashes, so that the audit rows ledger_post writes chain exactly like appendAudit's (the tests run
+ * verifyAuditChain over them).
+ */
+function canonical(value: unknown): string {
+  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  const obj = value as Record<string, unknown>;
+  return `{${Object.keys(obj)
+    .filter((k) => obj[k] !== undefined)
+    .sort()
+    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
+    .join(',')}}`;
+}
 
 async function findAccount(tx: Tx, streetId: string, kind: string, ownerId: string, currency: Currency): Promise<string | undefined> {
   const [row] = await queryRows<{ id: string }>(
@@ -94,54 +101,7 @@ export function systemAccountId(tx: Tx, streetId: string, kind: SystemAccountKin
   return ensureAccount(tx, streetId, 'system', kind, streetId, currency);
 }
 
-/**
- * Takes the street's audit-chain lock before any account lock. appendAudit locks the chain's tail
- * anyway; taking it first gives every value-moving transaction one lock order (audit tail, then
- * accounts by id), so a caller that audited before calling `transfer` cannot deadlock with one that did not.
- */
-async function lockAuditTail(tx: Tx, streetId: string): Promise<void> {
-  // After waiting, the locked row may no longer be the tail (the holder appended one): lock the newer
-  // tail until the locked row is the newest, so that appendAudit later finds the same row locked.
-  for (;;) {
-    const [locked] = await queryRows<{ id: number }>(
-      tx,
-      sql`SELECT id FROM audit_log WHERE street_id = ${streetId} ORDER BY id DESC LIMIT 1 FOR UPDATE`,
-    );
-    if (!locked) return;
-    const [newest] = await queryRows<{ id: number }>(tx, sql`SELECT max(id) AS id FROM audit_log WHERE street_id = ${streetId}`);
-    if (Number(newest?.id) === Number(locked.id)) return;
-  }
-}
-
-async function lockAccounts(tx: Tx, a: string, b: string): Promise<Map<string, AccountLockRow>> {
-  const rows = await queryRows<AccountLockRow>(
-    tx,
-    sql`SELECT id, street_id, currency, floor, balance FROM ledger_accounts WHERE id IN (${a}, ${b}) ORDER BY id FOR UPDATE`,
-  );
-  return new Map(rows.map((r) => [r.id, r]));
-}
-
-async function findTransferByKey(tx: Tx, streetId: string, key: string): Promise<TransferRow | undefined> {
-  const [row] = await queryRows<TransferRow>(
-    tx,
-    sql`SELECT id, street_id, from_account_id, to_account_id, amount, currency, kind, ref_type, ref_id, reverses_transfer_id
-        FROM ledger_transfers WHERE street_id = ${streetId} AND idempotency_key = ${key}`,
-  );
-  return row;
-}
-
-function samePayload(row: TransferRow, input: TransferInput, reverses: string | null): boolean {
-  return (
-    row.from_account_id === input.fromAccountId &&
-    row.to_account_id === input.toAccountId &&
-    num(row.amount) === input.amount &&
-    row.currency === input.currency &&
-    row.kind === input.kind &&
-    (row.ref_type ?? undefined) === input.refType &&
-    (row.ref_id ?? undefined) === input.refId &&
-    row.reverses_transfer_id === reverses
-  );
-}
+type Outcome = 'posted' | 'replayed' | 'key_reused' | 'insufficient' | 'not_found' | 'currency' | 'already_reversed';
 
 async function post(tx: Tx, input: TransferInput, reverses: string | null): Promise<TransferResult> {
   if (!Number.isSafeInteger(input.amount) || input.amount <= 0) {
@@ -150,62 +110,43 @@ async function post(tx: Tx, input: TransferInput, reverses: string | null): Prom
   if (input.fromAccountId === input.toAccountId) {
     throw new AppError('validation_failed', {}, { fields: [{ field: 'toAccountId', key: 'invalid_format' }] });
   }
-  await lockAuditTail(tx, input.streetId);
-  const accounts = await lockAccounts(tx, input.fromAccountId, input.toAccountId);
-  const from = accounts.get(input.fromAccountId);
-  const to = accounts.get(input.toAccountId);
-  if (!from || !to || from.street_id !== input.streetId || to.street_id !== input.streetId) throw new AppError('not_found');
-  if (from.currency !== input.currency || to.currency !== input.currency) throw new AppError('conflict');
-
-  // Replays are answered before the balance check: a retried transfer that already moved value
-  // must not fail because the value is gone now.
-  const prior = await findTransferByKey(tx, input.streetId, input.idempotencyKey);
-  if (prior) {
-    if (!samePayload(prior, input, reverses)) throw new AppError('idempotency_key_reused');
-    return { transferId: prior.id, replayed: true };
-  }
-  if (reverses) {
-    const [other] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM ledger_transfers WHERE reverses_transfer_id = ${reverses}`);
-    if (other) throw new AppError('conflict');
-  }
-  if (from.floor !== null && num(from.balance) - input.amount < num(from.floor)) throw new AppError('insufficient_balance');
-
+  // One round trip: audit-chain lock, account locks, replay check, floor check, transfer, entries,
+  // balances and the audit row (migration 0009 ledger_post).
   const transferId = `ltr_${crypto.randomUUID()}`;
-  await tx.execute(
-    sql`INSERT INTO ledger_transfers (id, street_id, idempotency_key, from_account_id, to_account_id, amount, currency, kind, ref_type, ref_id, memo, actor_account_id, reverses_transfer_id)
-        VALUES (${transferId}, ${input.streetId}, ${input.idempotencyKey}, ${input.fromAccountId}, ${input.toAccountId}, ${input.amount}, ${input.currency}, ${input.kind},
-                ${input.refType ?? null}, ${input.refId ?? null}, ${input.memo ?? null}, ${input.actorAccountId ?? null}, ${reverses})`,
+  const actor = input.actorAccountId ?? null;
+  const action = reverses ? 'ledger.reversal' : 'ledger.transfer';
+  const reason = input.memo ? input.memo : null;
+  const newValue = {
+    from: input.fromAccountId,
+    to: input.toAccountId,
+    amount: input.amount,
+    currency: input.currency,
+    kind: input.kind,
+    refType: input.refType ?? null,
+    refId: input.refId ?? null,
+    reverses,
+  };
+  const auditMiddle = [input.streetId, actor, action, 'ledger_transfer', transferId, null, newValue, reason].map(canonical).join(',');
+  const [row] = await queryRows<{ outcome: Outcome; transfer_id: string | null }>(
+    tx,
+    sql`SELECT outcome, transfer_id FROM ledger_post(${transferId}, ${input.streetId}, ${input.idempotencyKey}, ${input.fromAccountId},
+        ${input.toAccountId}, ${input.amount}::bigint, ${input.currency}, ${input.kind}, ${input.refType ?? null}, ${input.refId ?? null}, ${reason},
+        ${actor}, ${reverses}, ${action}, ${JSON.stringify(newValue)}::jsonb, ${auditMiddle})`,
   );
-  await tx.execute(
-    sql`WITH moved AS (
-          UPDATE ledger_accounts
-             SET balance = balance + CASE WHEN id = ${input.fromAccountId} THEN ${-input.amount}::bigint ELSE ${input.amount}::bigint END,
-                 version = version + 1
-           WHERE id IN (${input.fromAccountId}, ${input.toAccountId})
-       RETURNING id, balance)
-        INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after)
-        SELECT moved.id, ${transferId}, CASE WHEN moved.id = ${input.fromAccountId} THEN ${-input.amount}::bigint ELSE ${input.amount}::bigint END, moved.balance
-          FROM moved ORDER BY CASE WHEN moved.id = ${input.fromAccountId} THEN 0 ELSE 1 END`,
-  );
-  await appendAudit(tx, {
-    streetId: input.streetId,
-    actorAccountId: input.actorAccountId ?? null,
-    action: reverses ? 'ledger.reversal' : 'ledger.transfer',
-    entityType: 'ledger_transfer',
-    entityId: transferId,
-    newValue: {
-      from: input.fromAccountId,
-      to: input.toAccountId,
-      amount: input.amount,
-      currency: input.currency,
-      kind: input.kind,
-      refType: input.refType ?? null,
-      refId: input.refId ?? null,
-      reverses,
-    },
-    ...(input.memo ? { reason: input.memo } : {}),
-  });
-  return { transferId, replayed: false };
+  switch (row?.outcome) {
+    case 'posted':
+      return { transferId, replayed: false };
+    case 'replayed':
+      return { transferId: row.transfer_id!, replayed: true };
+    case 'key_reused':
+      throw new AppError('idempotency_key_reused');
+    case 'insufficient':
+      throw new AppError('insufficient_balance');
+    case 'not_found':
+      throw new AppError('not_found');
+    default:
+      throw new AppError('conflict');
+  }
 }
 
 /**
