@@ -37,6 +37,14 @@ const ServiceMenuPage = lazy(() => import('./routes/service-menu'));
 const ActivitiesPage = lazy(() => import('./routes/activities'));
 const ActivityDetailPage = lazy(() => import('./routes/activity-detail'));
 const CampaignsPage = lazy(() => import('./routes/campaigns'));
+const VerificationPage = lazy(() => import('./routes/verification'));
+const ManualRecordsPage = lazy(() => import('./routes/manual-records'));
+const CorrectionsPage = lazy(() => import('./routes/corrections'));
+const PointRulesPage = lazy(() => import('./routes/point-rules'));
+const RewardsAdminPage = lazy(() => import('./routes/rewards-admin'));
+const StarsPage = lazy(() => import('./routes/stars'));
+const CertificatesPage = lazy(() => import('./routes/certificates'));
+const ReportsPage = lazy(() => import('./routes/reports'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 /** Signed-in staff get the console; others a clear message with a way back to the H5. */
@@ -91,6 +99,14 @@ export function ConsoleRoutes() {
         <Route path="activities" element={<Section name="activities" page={<ActivitiesPage />} />} />
         <Route path="activities/:id" element={<Section name="activities" page={<ActivityDetailPage />} />} />
         <Route path="campaigns" element={<Section name="campaigns" page={<CampaignsPage />} />} />
+        <Route path="verification" element={<Section name="verification" page={<VerificationPage />} />} />
+        <Route path="manual-records" element={<Section name="manualRecords" page={<ManualRecordsPage />} />} />
+        <Route path="corrections" element={<Section name="corrections" page={<CorrectionsPage />} />} />
+        <Route path="point-rules" element={<Section name="pointRules" page={<PointRulesPage />} />} />
+        <Route path="rewards" element={<Section name="rewardsAdmin" page={<RewardsAdminPage />} />} />
+        <Route path="stars" element={<Section name="stars" page={<StarsPage />} />} />
+        <Route path="certificates" element={<Section name="certificates" page={<CertificatesPage />} />} />
+        <Route path="reports" element={<Section name="reports" page={<ReportsPage />} />} />
         <Route path="me" element={<MePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -41,6 +41,14 @@ const ICONS: Record<ConsoleSection, ReactNode> = {
   serviceMenu: <BuildingIcon />,
   activities: <FlagIcon />,
   campaigns: <HomeIcon />,
+  verification: <ShieldIcon />,
+  manualRecords: <UploadIcon />,
+  corrections: <FlagIcon />,
+  pointRules: <ChartIcon />,
+  rewardsAdmin: <BuildingIcon />,
+  stars: <PeopleIcon />,
+  certificates: <ShieldIcon />,
+  reports: <ChartIcon />,
   me: <UserIcon />,
 };
 

@@ -18,6 +18,14 @@ export type ConsoleSection =
   | 'demands'
   | 'dispatchSuggestions'
   | 'serviceMenu'
+  | 'verification'
+  | 'manualRecords'
+  | 'corrections'
+  | 'pointRules'
+  | 'rewardsAdmin'
+  | 'stars'
+  | 'certificates'
+  | 'reports'
   | 'me';
 
 type NavItem = { section: ConsoleSection; path: string; roles: readonly Role[] | 'all' };
@@ -44,6 +52,14 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { section: 'serviceMenu', path: '/service-menu', roles: ['street_admin', 'community_admin'] },
   { section: 'activities', path: '/activities', roles: ['street_admin', 'community_admin', 'team_leader'] },
   { section: 'campaigns', path: '/campaigns', roles: ['street_admin', 'community_admin', 'grid_worker', 'team_leader'] },
+  { section: 'verification', path: '/verification', roles: ['street_admin', 'community_admin', 'team_leader'] },
+  { section: 'manualRecords', path: '/manual-records', roles: ['street_admin', 'community_admin', 'team_leader'] },
+  { section: 'corrections', path: '/corrections', roles: ['street_admin', 'community_admin', 'team_leader'] },
+  { section: 'pointRules', path: '/point-rules', roles: ['street_admin', 'community_admin'] },
+  { section: 'rewardsAdmin', path: '/rewards', roles: ['street_admin', 'community_admin'] },
+  { section: 'stars', path: '/stars', roles: ['street_admin', 'community_admin'] },
+  { section: 'certificates', path: '/certificates', roles: ['street_admin', 'community_admin'] },
+  { section: 'reports', path: '/reports', roles: ['street_admin', 'community_admin', 'unit_admin'] },
   { section: 'me', path: '/me', roles: 'all' },
 ];
 

@@ -17,6 +17,12 @@ const MyApplicationsPage = lazy(() => import('./routes/my-applications'));
 const RegisterPage = lazy(() => import('./routes/register'));
 const PrivacyPage = lazy(() => import('./routes/privacy'));
 const RecoverPage = lazy(() => import('./routes/recover'));
+const ActivitiesPage = lazy(() => import('./routes/activities'));
+const ActivityDetailPage = lazy(() => import('./routes/activity-detail'));
+const MyActivitiesPage = lazy(() => import('./routes/my-activities'));
+const CheckInPage = lazy(() => import('./routes/check-in'));
+const OrganizerCheckInPage = lazy(() => import('./routes/organizer-check-in'));
+const VisitLogPage = lazy(() => import('./routes/visit-log'));
 const ServiceMenuPage = lazy(() => import('./routes/service-menu'));
 const OrderNewPage = lazy(() => import('./routes/order-new'));
 const OrdersPage = lazy(() => import('./routes/orders'));
@@ -29,6 +35,16 @@ const GridOrdersPage = lazy(() => import('./routes/grid-orders'));
 const TeamDemandsPage = lazy(() => import('./routes/team-demands'));
 const NotificationsPage = lazy(() => import('./routes/notifications'));
 const VerifyPage = lazy(() => import('./routes/verify'));
+const MyHoursPage = lazy(() => import('./routes/my-hours'));
+const MyRecordsPage = lazy(() => import('./routes/my-records'));
+const WalletPage = lazy(() => import('./routes/wallet'));
+const StarPage = lazy(() => import('./routes/star'));
+const MyCertificatesPage = lazy(() => import('./routes/my-certificates'));
+const RewardsPage = lazy(() => import('./routes/rewards'));
+const RedemptionsPage = lazy(() => import('./routes/redemptions'));
+const MyQrPage = lazy(() => import('./routes/my-qr'));
+const TimeBankPage = lazy(() => import('./routes/time-bank-transfer'));
+const MerchantPage = lazy(() => import('./routes/merchant'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 export function H5Routes() {
@@ -47,6 +63,12 @@ export function H5Routes() {
         <Route path="register" element={<RegisterPage />} />
         <Route path="privacy" element={<PrivacyPage />} />
         <Route path="recover" element={<RecoverPage />} />
+        <Route path="activities" element={<ActivitiesPage />} />
+        <Route path="activities/:id" element={<ActivityDetailPage />} />
+        <Route path="activities/:id/organizer" element={<OrganizerCheckInPage />} />
+        <Route path="me/activities" element={<MyActivitiesPage />} />
+        <Route path="check-in" element={<CheckInPage />} />
+        <Route path="visits/new" element={<VisitLogPage />} />
         <Route path="services" element={<ServiceMenuPage />} />
         <Route path="services/:itemId/order" element={<OrderNewPage />} />
         <Route path="orders" element={<OrdersPage />} />
@@ -59,6 +81,16 @@ export function H5Routes() {
         <Route path="team-demands" element={<TeamDemandsPage />} />
         <Route path="notifications" element={<NotificationsPage />} />
         <Route path="verify/:number" element={<VerifyPage />} />
+        <Route path="me/hours" element={<MyHoursPage />} />
+        <Route path="me/records" element={<MyRecordsPage />} />
+        <Route path="wallet" element={<WalletPage />} />
+        <Route path="me/star" element={<StarPage />} />
+        <Route path="me/certificates" element={<MyCertificatesPage />} />
+        <Route path="rewards" element={<RewardsPage />} />
+        <Route path="me/redemptions" element={<RedemptionsPage />} />
+        <Route path="me/qr" element={<MyQrPage />} />
+        <Route path="time-bank" element={<TimeBankPage />} />
+        <Route path="merchant" element={<MerchantPage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>
     </Routes>

@@ -24,6 +24,14 @@ describe(navFor.name, () => {
       'serviceMenu',
       'activities',
       'campaigns',
+      'verification',
+      'manualRecords',
+      'corrections',
+      'pointRules',
+      'rewardsAdmin',
+      'stars',
+      'certificates',
+      'reports',
       'me',
     ]);
   });
@@ -35,10 +43,11 @@ describe(navFor.name, () => {
     expect(community).toContain('recoveryRequests');
     expect(community).not.toContain('partyMembers');
     expect(community).toEqual(expect.arrayContaining(['dispatchBoard', 'demands', 'dispatchSuggestions', 'serviceMenu']));
+    expect(community).toEqual(expect.arrayContaining(['verification', 'manualRecords', 'corrections', 'rewardsAdmin', 'stars', 'certificates']));
   });
 
   it('shows a unit admin the unit report and nothing about residents', () => {
-    expect(sections('unit_admin')).toEqual(['dashboard', 'communities', 'teams', 'partyMembers', 'units', 'me']);
+    expect(sections('unit_admin')).toEqual(['dashboard', 'communities', 'teams', 'partyMembers', 'units', 'reports', 'me']);
   });
 
   it('keeps residents, imports and privacy work away from a team leader', () => {
@@ -52,6 +61,9 @@ describe(navFor.name, () => {
       'dispatchSuggestions',
       'activities',
       'campaigns',
+      'verification',
+      'manualRecords',
+      'corrections',
       'me',
     ]);
   });

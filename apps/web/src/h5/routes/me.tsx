@@ -11,6 +11,7 @@ import { useVolunteer } from '../../features/volunteers/api/get-volunteer';
 import { ElderlySwitch } from '../components/elderly-switch';
 import { LanguageSwitch } from '../components/language-switch';
 import { ErrorNotice, Loading } from '../components/query-state';
+import { HoursEntries } from '../components/hours-entries';
 import { MyDataSection } from '../components/my-data';
 import { PartyReportSection } from '../components/party-report-form';
 import { Section } from '../components/section';
@@ -88,6 +89,7 @@ export default function MePage() {
           <PartyReportSection />
         </>
       )}
+      {user && <HoursEntries me={user} />}
       {user && <MyDataSection />}
       <Section title={t('h5.me.settings')}>
         <h3>{t('lang.label')}</h3>

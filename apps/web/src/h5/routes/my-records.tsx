@@ -1,0 +1,189 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import Button from 'antd-mobile/es/components/button';
+import type { ServiceRecord, ServiceRecordStatus } from '@duodi/contracts';
+import { SERVICE_RECORD_STATUSES } from '../../features/hours/values';
+import { itemsOf, useDecideRecord, useRequestCorrection, useVolunteerRecords } from '../../features/hours/api/hours';
+import { FilterButtons, LoadMore, NotVolunteer, SignedIn } from '../../features/hours/components/h5-parts';
+import { hoursError, hoursText } from '../../features/hours/model';
+import { formatDate } from '../../lib/format';
+import { currentLanguage } from '../../lib/i18n';
+import { useDocumentTitle } from '../../lib/use-document-title';
+import { TextAreaField, TextField } from '../components/form-field';
+import { ErrorNotice, Loading } from '../components/query-state';
+import { Section } from '../components/section';
+import '../../features/hours/hours.css';
+
+type Filter = ServiceRecordStatus | 'all';
+const FILTERS: readonly Filter[] = ['all', ...SERVICE_RECORD_STATUSES];
+
+/** 我的服务记录: each record with its hours and status (待确认 / 已确认 / 未通过), correction requests and appeals. */
+export default function MyRecordsPage() {
+  const { t } = useTranslation();
+  useDocumentTitle(t('hours.records.title'), t('app.name'));
+  return (
+    <>
+      <h1 className="h5-page-title">{t('hours.records.title')}</h1>
+      <SignedIn next="/me/records" title={t('hours.records.title')}>
+        {(me) => (me.volunteerId ? <Records volunteerId={me.volunteerId} /> : <NotVolunteer />)}
+      </SignedIn>
+    </>
+  );
+}
+
+function Records({ volunteerId }: { volunteerId: string }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState<Filter>('all');
+  const records = useVolunteerRecords(volunteerId, filter === 'all' ? undefined : filter);
+  const items = itemsOf(records.data);
+  return (
+    <Section title={t('hours.records.list')}>
+      <FilterButtons
+        label={t('hours.records.filter')}
+        options={FILTERS}
+        value={filter}
+        labelOf={(s) => (s === 'all' ? t('common.all') : t(`hours.recordStatus.${s}`))}
+        onChange={setFilter}
+      />
+      {records.isPending && <Loading />}
+      {records.isError && <ErrorNotice error={records.error} onRetry={() => void records.refetch()} />}
+      {records.isSuccess && items.length === 0 && <p className="h5-muted">{t('hours.records.empty')}</p>}
+      {items.length > 0 && (
+        <ul className="hours-list" aria-label={t('hours.records.list')}>
+          {items.map((record) => (
+            <RecordRow key={record.id} record={record} />
+          ))}
+        </ul>
+      )}
+      <LoadMore query={records} />
+    </Section>
+  );
+}
+
+const BADGE: Record<ServiceRecordStatus, string> = { pending: 'pending', verified: 'approved', rejected: 'rejected' };
+
+function RecordRow({ record }: { record: ServiceRecord }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [mode, setMode] = useState<'none' | 'correction' | 'appeal'>('none');
+  return (
+    <li className="hours-row">
+      <div className="hours-row__head">
+        <span>{record.content}</span>
+        <span>{t('hours.hoursValue', { value: hoursText(record.minutes) })}</span>
+      </div>
+      <p className="hours-row__meta">
+        {formatDate(record.servedOn, language)} · {t(`hours.source.${record.source}`)} ·{' '}
+        <span className={`status-badge status-badge--${BADGE[record.status]}`}>{t(`hours.recordStatus.${record.status}`)}</span>
+        {record.zeroed && ` · ${t('hours.records.zeroed')}`}
+      </p>
+      {record.decisionReason && <p className="hours-row__meta">{t('hours.records.reason', { reason: record.decisionReason })}</p>}
+      {record.status === 'verified' && record.pointsCredited > 0 && (
+        <p className="hours-row__meta">{t('hours.records.credited', { points: record.pointsCredited })}</p>
+      )}
+      {record.openRequest && <p className="hours-row__meta">{t(`hours.records.open.${record.openRequest}`)}</p>}
+      {!record.openRequest && mode === 'none' && record.status === 'verified' && (
+        <div className="h5-actions">
+          {record.zeroed ? (
+            <button type="button" className="h5-text-button" onClick={() => setMode('appeal')}>
+              {t('hours.records.appeal')}
+            </button>
+          ) : (
+            <button type="button" className="h5-text-button" onClick={() => setMode('correction')}>
+              {t('hours.records.requestCorrection')}
+            </button>
+          )}
+        </div>
+      )}
+      {mode === 'correction' && <CorrectionForm record={record} onDone={() => setMode('none')} />}
+      {mode === 'appeal' && <AppealForm record={record} onDone={() => setMode('none')} />}
+    </li>
+  );
+}
+
+function CorrectionForm({ record, onDone }: { record: ServiceRecord; onDone: () => void }) {
+  const { t } = useTranslation();
+  const request = useRequestCorrection();
+  const [hours, setHours] = useState(hoursText(record.minutes));
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const value = Number(hours);
+  const badHours = !Number.isFinite(value) || value < 0 || value > 24;
+  const badReason = reason.trim().length < 2;
+  return (
+    <form
+      className="h5-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        if (badHours || badReason) return;
+        request.mutate({ id: record.id, requestedMinutes: Math.round(value * 60), reason: reason.trim() }, { onSuccess: onDone });
+      }}
+    >
+      <TextField
+        label={t('hours.records.requestedHours')}
+        inputMode="decimal"
+        value={hours}
+        onChange={(e) => setHours(e.target.value)}
+        error={touched && badHours ? t('hours.records.hoursInvalid') : undefined}
+      />
+      <TextAreaField
+        label={t('hours.records.correctionReason')}
+        value={reason}
+        maxLength={500}
+        onChange={(e) => setReason(e.target.value)}
+        error={touched && badReason ? t('common.reasonRequired', { count: 2 }) : undefined}
+      />
+      {request.isError && (
+        <p role="alert" className="h5-error">
+          {hoursError(request.error, t)}
+        </p>
+      )}
+      <Button block color="primary" type="submit" loading={request.isPending}>
+        {t('hours.records.sendCorrection')}
+      </Button>
+      <Button block onClick={onDone}>
+        {t('common.cancel')}
+      </Button>
+    </form>
+  );
+}
+
+function AppealForm({ record, onDone }: { record: ServiceRecord; onDone: () => void }) {
+  const { t } = useTranslation();
+  const appeal = useDecideRecord();
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
+  const bad = reason.trim().length < 2;
+  return (
+    <form
+      className="h5-form"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        setTouched(true);
+        if (!bad) appeal.mutate({ id: record.id, action: 'appeal', reason: reason.trim() }, { onSuccess: onDone });
+      }}
+    >
+      <TextAreaField
+        label={t('hours.records.appealReason')}
+        value={reason}
+        maxLength={500}
+        onChange={(e) => setReason(e.target.value)}
+        error={touched && bad ? t('common.reasonRequired', { count: 2 }) : undefined}
+      />
+      {appeal.isError && (
+        <p role="alert" className="h5-error">
+          {hoursError(appeal.error, t)}
+        </p>
+      )}
+      <Button block color="primary" type="submit" loading={appeal.isPending}>
+        {t('hours.records.sendAppeal')}
+      </Button>
+      <Button block onClick={onDone}>
+        {t('common.cancel')}
+      </Button>
+    </form>
+  );
+}
