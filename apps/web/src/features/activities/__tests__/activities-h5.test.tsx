@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
 import QRCode from 'qrcode';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { Me } from '@duodi/contracts';
 import { RESIDENT } from '../../../testing/fixtures';
 import { json, mockApi, type MockRequest } from '../../../testing/mock-api';
@@ -179,6 +179,42 @@ describe('H5 check-in: offline queue', () => {
     expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ token: 'forged', at: queued.at });
     await waitFor(() => expect(JSON.parse(localStorage.getItem(QUEUE_KEY) ?? '[]')).toEqual([]));
     expect(await screen.findByText('未被接受：签到码已过期。')).toBeTruthy();
+  });
+});
+
+describe('H5 check-in by position', () => {
+  it('reads the position only at the tap and shows the refusal with its distance', { timeout: 15_000 }, async () => {
+    const getCurrentPosition = vi.fn((success: PositionCallback) =>
+      success({ coords: { latitude: 29.69, longitude: 91.15, accuracy: 10 }, timestamp: Date.now() } as GeolocationPosition),
+    );
+    Object.defineProperty(window.navigator, 'geolocation', { value: { getCurrentPosition }, configurable: true });
+    const running = { ...ACTIVITY, status: 'in_progress', mySignup: signup('confirmed') };
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(200, VOLUNTEER),
+      'GET /api/v1/activities': () => json(200, { items: [running], nextCursor: null }),
+      'POST /api/v1/activities/act-1/check-in': () =>
+        json(
+          422,
+          {
+            type: 'about:blank',
+            title: 'outside_geofence',
+            status: 422,
+            detail: '您距离活动地点约 850 米，超出签到范围 200 米。',
+            code: 'outside_geofence',
+          },
+          'application/problem+json',
+        ),
+    });
+    renderH5('/check-in?activity=act-1');
+    const section = (await screen.findByRole('heading', { name: '按位置签到' })).closest('section')!;
+    await waitFor(() => expect(within(section).getAllByRole('option').length).toBeGreaterThan(1));
+    expect(getCurrentPosition).not.toHaveBeenCalled();
+    fireEvent.click(within(section).getByRole('button', { name: '用我现在的位置' }));
+    expect(await screen.findByText('您距离活动地点约 850 米，超出签到范围 200 米。')).toBeTruthy();
+    expect(getCurrentPosition).toHaveBeenCalledTimes(1);
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ lat: 29.69, lng: 91.15 });
+    expect(localStorage.getItem(QUEUE_KEY)).toBeNull();
+    Reflect.deleteProperty(window.navigator, 'geolocation');
   });
 });
 
