@@ -95,6 +95,9 @@ export const RedemptionSchema = z.object({
 export type Redemption = z.infer<typeof RedemptionSchema>;
 
 export const RedemptionQuerySchema = PageQuerySchema.extend({ status: z.enum(REDEMPTION_STATUSES).optional() });
+
+export const MerchantSchema = z.object({ id: z.string(), name: z.string(), nameBo: z.string().nullable(), nameEn: z.string().nullable() });
+export type Merchant = z.infer<typeof MerchantSchema>;
 export const RedemptionCancelSchema = z.object({ reason: text(200).optional() });
 
 /** Merchant: the pickup code, or the volunteer's QR payload (with the order when they have several open ones). */

@@ -278,6 +278,22 @@ describe('the partner merchant', () => {
   });
 });
 
+describe('shop-side lists', () => {
+  it('lists merchants for staff and the merchant’s own shop, and orders without pickup codes', async () => {
+    const all = (await call('GET', '/merchants', STREET_ADMIN)).json() as { items: { id: string }[] };
+    expect(all.items.map((m) => m.id).sort()).toEqual(['mch_jixiang', 'mch_sangyi']);
+    const own = (await call('GET', '/merchants', MERCHANT)).json() as { items: { id: string }[] };
+    expect(own.items.map((m) => m.id)).toEqual(['mch_jixiang']);
+    expect((await call('GET', '/merchants', VOLUNTEER)).statusCode).toBe(403);
+    const orders = (await call('GET', '/redemptions?status=pending_pickup&limit=200', MERCHANT)).json() as { items: Redemption[] };
+    expect(orders.items.length).toBeGreaterThan(0);
+    expect(orders.items.every((o) => o.pickupCode === null && o.merchantName === '吉祥爱心超市' && o.status === 'pending_pickup')).toBe(
+      true,
+    );
+    expect((await call('GET', '/redemptions', VOLUNTEER)).statusCode).toBe(403);
+  });
+});
+
 describe(periodStart.name, () => {
   it('starts periods at local midnight (UTC+8)', () => {
     const now = new Date('2026-11-29T10:00:00Z');

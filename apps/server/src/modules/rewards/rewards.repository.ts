@@ -250,3 +250,42 @@ export async function closeRedemption(tx: Tx, id: string, set: SQL): Promise<boo
   );
   return rows.length > 0;
 }
+
+export async function listMerchants(tx: Tx, streetId: string, accountId?: string) {
+  return queryRows<{ id: string; name: string; name_bo: string | null; name_en: string | null }>(
+    tx,
+    sql`SELECT id, name, name_bo, name_en FROM merchants WHERE street_id = ${streetId} ${accountId ? sql`AND account_id = ${accountId}` : sql``} ORDER BY created_at, id`,
+  );
+}
+
+/** Orders for the shop side: of the given merchants, or of rewards of the given communities (null: all of the street). */
+export async function listRedemptionsFor(
+  tx: Tx,
+  input: { streetId: string; merchantIds?: string[]; communityIds?: string[]; status?: string; after?: [string, string]; limit: number },
+): Promise<RedemptionRow[]> {
+  const where: SQL[] = [sql`d.street_id = ${input.streetId}`];
+  if (input.merchantIds)
+    where.push(
+      input.merchantIds.length
+        ? sql`d.merchant_id IN (${sql.join(
+            input.merchantIds.map((m) => sql`${m}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
+  if (input.communityIds)
+    where.push(
+      input.communityIds.length
+        ? sql`r.community_id IN (${sql.join(
+            input.communityIds.map((c) => sql`${c}`),
+            sql`, `,
+          )})`
+        : sql`false`,
+    );
+  if (input.status) where.push(sql`d.status = ${input.status}`);
+  if (input.after) where.push(sql`(d.created_at, d.id) < (${input.after[0]}::timestamptz, ${input.after[1]})`);
+  return queryRows<RedemptionRow>(
+    tx,
+    sql`${REDEMPTION_SELECT} WHERE ${sql.join(where, sql` AND `)} ORDER BY d.created_at DESC, d.id DESC LIMIT ${input.limit + 1}`,
+  );
+}

@@ -1,9 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   IdParamsSchema,
   IdempotencyHeadersSchema,
   MerchantLookupBodySchema,
   MerchantLookupSchema,
+  MerchantSchema,
   MyQrSchema,
   RedeemBodySchema,
   RedeemResultSchema,
@@ -93,6 +95,32 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     async (req, reply) =>
       reply.code(201).send(await service.createRedemption(req.deps, req.actor, req.body, req.headers['idempotency-key'])),
+  );
+
+  app.get(
+    '/merchants',
+    {
+      schema: {
+        tags,
+        summary: 'Partner merchants (爱心商户): all for staff (to file items under), their own shops for a merchant account',
+        response: { 200: z.object({ items: z.array(MerchantSchema), nextCursor: z.null() }), ...problemResponses(401, 403) },
+      },
+    },
+    async (req) => service.listMerchants(req.deps, req.actor),
+  );
+
+  app.get(
+    '/redemptions',
+    {
+      schema: {
+        tags,
+        summary:
+          'Orders for the shop side, newest first, without pickup codes: a merchant’s shops, a community admin’s items, all for the street admin',
+        querystring: RedemptionQuerySchema,
+        response: { 200: pageOf(RedemptionSchema), ...problemResponses(400, 401, 403) },
+      },
+    },
+    async (req) => service.listShopRedemptions(req.deps, req.actor, req.query),
   );
 
   app.get(

@@ -3,6 +3,7 @@ import { sql, type SQL } from 'drizzle-orm';
 import {
   STAR_PERKS,
   type MerchantHolder,
+  type Merchant,
   type MerchantLookup,
   type MyQr,
   type RedeemBody,
@@ -551,4 +552,39 @@ export async function redeem(deps: Deps, actorOrNone: Actor | undefined, body: R
       holder: await holderOf(tx, order.volunteer_id, actor.language),
     };
   });
+}
+
+/** Partner merchants: all of the street for staff, their own shops for a merchant account; others 403. */
+export async function listMerchants(deps: Deps, actorOrNone: Actor | undefined): Promise<{ items: Merchant[]; nextCursor: null }> {
+  const actor = requireActor(actorOrNone);
+  const staff = staffScope(actor);
+  if (!staff && !hasRole(actor, 'merchant')) throw new AppError('forbidden');
+  const rows = await repo.listMerchants(deps.db, actor.streetId, staff ? undefined : actor.accountId);
+  return { items: rows.map((m) => ({ id: m.id, name: m.name, nameBo: m.name_bo, nameEn: m.name_en })), nextCursor: null };
+}
+
+/**
+ * Orders for the shop side, newest first, without pickup codes: a merchant sees their shops'
+ * orders, a street admin all, a community admin those of their community's items; others 403.
+ */
+export async function listShopRedemptions(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  query: { status?: RedemptionStatus; limit: number; cursor?: string },
+): Promise<Page<Redemption>> {
+  const actor = requireActor(actorOrNone);
+  const staff = staffScope(actor);
+  if (!staff && !hasRole(actor, 'merchant')) throw new AppError('forbidden');
+  const key = decodeCursor(query.cursor, 2) as [string, string] | undefined;
+  const rows = await withTransaction(deps.db, async (tx) =>
+    repo.listRedemptionsFor(tx, {
+      streetId: actor.streetId,
+      limit: query.limit,
+      ...(staff === 'all' ? {} : staff ? { communityIds: staff } : { merchantIds: await repo.merchantsOfAccount(tx, actor.accountId) }),
+      ...(query.status ? { status: query.status } : {}),
+      ...(key ? { after: key } : {}),
+    }),
+  );
+  const page = pageFrom(rows, query.limit, (r) => [toDate(r.created_at).toISOString(), r.id]);
+  return { items: page.items.map((r) => presentRedemption(r, false)), nextCursor: page.nextCursor };
 }
