@@ -157,8 +157,9 @@ const SCRATCH: ScoreReasons = { skills: 0, distance: 0, language: 0, availabilit
 /** Share of the required skills the volunteer has (1 when nothing is required). */
 function skillsScore(required: ReadonlySet<string>, skills: readonly string[]): number {
   if (required.size === 0) return 1;
+  // Each required skill the volunteer lists counts once (a skill listed twice is still one).
   let matched = 0;
-  for (const skill of new Set(skills)) if (required.has(skill)) matched++;
+  for (const skill of required) if (skills.includes(skill)) matched++;
   return matched / required.size;
 }
 
