@@ -1,9 +1,20 @@
 import { useState } from 'react';
 import { Alert, Button, Form, Input, InputNumber, Modal, Select, Space, Switch, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Reward, RewardCreate } from '@duodi/contracts';
-import { REWARD_LIMIT_PERIODS } from '../../features/hours/values';
-import { itemsOf, useCreateReward, usePatchReward, useRewards } from '../../features/hours/api/hours';
+import type { Redemption, RedemptionStatus, Reward, RewardCreate } from '@duodi/contracts';
+import { REDEMPTION_STATUSES, REWARD_LIMIT_PERIODS } from '../../features/hours/values';
+import {
+  itemsOf,
+  useCreateReward,
+  useMerchants,
+  usePatchReward,
+  useRewards,
+  useShopRedemptions,
+  useStaffCancelRedemption,
+  type NamedOption,
+} from '../../features/hours/api/hours';
+import { formatDate } from '../../lib/format';
+import { ReasonModal } from '../components/reason-modal';
 import { hoursError } from '../../features/hours/model';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
@@ -21,7 +32,8 @@ export default function RewardsAdminPage() {
   const [stock, setStock] = useState<Record<string, number | null>>({});
   const [creating, setCreating] = useState(false);
   const rows = itemsOf(rewards.data);
-  const merchants = [...new Map(rows.map((r) => [r.merchant.id, r.merchant])).values()];
+  const listed = useMerchants();
+  const merchants: NamedOption[] = listed.data?.items ?? [...new Map(rows.map((r) => [r.merchant.id, r.merchant])).values()];
 
   return (
     <>
@@ -101,9 +113,7 @@ export default function RewardsAdminPage() {
           {t('common.loadMore')}
         </Button>
       )}
-      <p className="console-hint" style={{ marginTop: 16 }}>
-        {t('hours.console.rewards.ordersNote')}
-      </p>
+      <Orders />
       {creating && <CreateRewardModal merchants={merchants} onClose={() => setCreating(false)} />}
     </>
   );
@@ -111,7 +121,97 @@ export default function RewardsAdminPage() {
 
 type CreateValues = Omit<RewardCreate, 'minStar' | 'limitPeriod'> & { minStar?: number; limitPeriod?: RewardCreate['limitPeriod'] };
 
-function CreateRewardModal({ merchants, onClose }: { merchants: Reward['merchant'][]; onClose: () => void }) {
+const ORDER_TONE = { pending_pickup: 'warning', redeemed: 'success', cancelled: 'neutral' } as const;
+
+/** 兑换订单: the orders of the items the caller manages; staff may cancel one waiting for pickup (points back). */
+function Orders() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const [status, setStatus] = useState<RedemptionStatus | ''>('pending_pickup');
+  const orders = useShopRedemptions(status || undefined);
+  const cancel = useStaffCancelRedemption();
+  const [cancelling, setCancelling] = useState<Redemption | null>(null);
+  const rows = itemsOf(orders.data);
+  const nameOf = (r: Redemption) => localName({ name: r.rewardName, nameBo: r.rewardNameBo, nameEn: r.rewardNameEn }, language).text;
+  return (
+    <section aria-labelledby="hours-orders-title" style={{ marginTop: 32 }}>
+      <h2 id="hours-orders-title">{t('hours.console.rewards.orders')}</h2>
+      <p className="console-hint">{t('hours.console.rewards.ordersNote')}</p>
+      <Space wrap style={{ marginBottom: 12 }}>
+        <span id="hours-orders-status">{t('hours.console.status')}</span>
+        <Select<RedemptionStatus | ''>
+          aria-labelledby="hours-orders-status"
+          style={{ minWidth: 160 }}
+          value={status}
+          onChange={setStatus}
+          options={[{ value: '', label: t('common.all') }, ...REDEMPTION_STATUSES.map((s) => ({ value: s, label: t(`hours.redemptionStatus.${s}`) }))]}
+        />
+      </Space>
+      {orders.isError && <ProblemAlert error={orders.error} onRetry={() => void orders.refetch()} />}
+      {cancel.isSuccess && !cancelling && (
+        <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.rewards.cancelled', { name: nameOf(cancel.data) })} />
+      )}
+      <Table<Redemption>
+        rowKey="id"
+        loading={orders.isPending}
+        dataSource={rows}
+        pagination={false}
+        scroll={{ x: 900 }}
+        columns={[
+          { title: t('hours.console.rewards.name'), key: 'name', render: (_, r) => `${nameOf(r)} × ${r.quantity}` },
+          { title: t('hours.console.rewards.merchant'), dataIndex: 'merchantName' },
+          { title: t('hours.console.rewards.points'), dataIndex: 'points' },
+          { title: t('hours.console.rewards.orderedAt'), dataIndex: 'createdAt', render: (v: string) => formatDate(v, language) },
+          {
+            title: t('hours.console.status'),
+            key: 'status',
+            render: (_, r) => (
+              <>
+                <StatusTag tone={ORDER_TONE[r.status]}>{t(`hours.redemptionStatus.${r.status}`)}</StatusTag>
+                {r.cancelReason && <div>{t('hours.records.reason', { reason: r.cancelReason })}</div>}
+              </>
+            ),
+          },
+          {
+            title: t('fields.actions'),
+            key: 'actions',
+            render: (_, r) =>
+              r.status === 'pending_pickup' ? (
+                <Button
+                  danger
+                  size="small"
+                  onClick={() => {
+                    cancel.reset();
+                    setCancelling(r);
+                  }}
+                >
+                  {t('hours.console.rewards.cancelOrder', { name: nameOf(r) })}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
+      {orders.hasNextPage && (
+        <Button style={{ marginTop: 12 }} loading={orders.isFetchingNextPage} onClick={() => void orders.fetchNextPage()}>
+          {t('common.loadMore')}
+        </Button>
+      )}
+      <ReasonModal
+        key={`cancel-${cancelling?.id ?? ''}`}
+        open={Boolean(cancelling)}
+        title={t('hours.console.rewards.cancelTitle', { name: cancelling ? nameOf(cancelling) : '' })}
+        label={t('hours.console.rewards.cancelReason')}
+        okText={t('hours.redemptions.cancelConfirm')}
+        pending={cancel.isPending}
+        error={cancel.error}
+        onSubmit={(reason) => cancelling && cancel.mutate({ id: cancelling.id, reason }, { onSuccess: () => setCancelling(null) })}
+        onCancel={() => setCancelling(null)}
+      />
+    </section>
+  );
+}
+
+function CreateRewardModal({ merchants, onClose }: { merchants: NamedOption[]; onClose: () => void }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const create = useCreateReward();

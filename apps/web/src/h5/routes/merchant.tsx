@@ -2,8 +2,8 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { MerchantHolder, RedeemResult } from '@duodi/contracts';
-import { useMerchantLookup, useMerchantRedeem } from '../../features/hours/api/hours';
-import { SignedIn } from '../../features/hours/components/h5-parts';
+import { itemsOf, useMerchantLookup, useMerchantRedeem, useShopRedemptions } from '../../features/hours/api/hours';
+import { LoadMore, SignedIn } from '../../features/hours/components/h5-parts';
 import { hoursError } from '../../features/hours/model';
 import { decodeImageFile, decodePixels } from '../../features/hours/qr-decode';
 import { formatDate } from '../../lib/format';
@@ -11,6 +11,7 @@ import { currentLanguage } from '../../lib/i18n';
 import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { TextField } from '../components/form-field';
+import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';
 import '../../features/hours/hours.css';
 
@@ -43,7 +44,38 @@ function Merchant() {
       {result && <RedeemedSection result={result} />}
       <CodeSection onRedeemed={setResult} />
       <ScanSection onRedeemed={setResult} />
+      <ShopOrders />
     </>
+  );
+}
+
+/** The shop's orders waiting for pickup (no codes: the volunteer shows theirs). */
+function ShopOrders() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const orders = useShopRedemptions('pending_pickup');
+  const items = itemsOf(orders.data);
+  return (
+    <Section title={t('hours.merchant.shopOrders')}>
+      {orders.isPending && <Loading />}
+      {orders.isError && <ErrorNotice error={orders.error} onRetry={() => void orders.refetch()} />}
+      {orders.isSuccess && items.length === 0 && <p className="h5-muted">{t('hours.merchant.noShopOrders')}</p>}
+      {items.length > 0 && (
+        <ul className="hours-list" aria-label={t('hours.merchant.shopOrders')}>
+          {items.map((order) => (
+            <li key={order.id} className="hours-row">
+              <div className="hours-row__head">
+                <span>
+                  {order.rewardName} × {order.quantity}
+                </span>
+                <span>{formatDate(order.createdAt, language)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      <LoadMore query={orders} />
+    </Section>
   );
 }
 

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Me, ServiceRecord } from '@duodi/contracts';
+import type { Me, Redemption, Reward, ServiceRecord } from '@duodi/contracts';
 import { RESIDENT } from '../../../testing/fixtures';
 import { json, mockApi, problem } from '../../../testing/mock-api';
 import { renderConsole } from '../../../testing/render';
@@ -105,5 +105,63 @@ describe('console 时长审核 (issue 5)', () => {
       '/api/v1/service-records/r1/verify',
       '/api/v1/service-records/r2/verify',
     ]);
+  });
+});
+
+const REWARD: Reward = {
+  id: 'rw-1',
+  name: '大米 5 公斤',
+  nameBo: null,
+  nameEn: null,
+  pointsCost: 120,
+  stock: 8,
+  minStar: 0,
+  merchant: { id: 'mer-1', name: '夺底爱心超市', nameBo: null, nameEn: null },
+  perPeriodLimit: null,
+  limitPeriod: 'quarter',
+  communityId: null,
+  active: true,
+};
+
+const ORDER: Redemption = {
+  id: 'rd-1',
+  rewardId: 'rw-1',
+  rewardName: '大米 5 公斤',
+  rewardNameBo: null,
+  rewardNameEn: null,
+  merchantName: '夺底爱心超市',
+  quantity: 1,
+  points: 120,
+  pickupCode: null,
+  status: 'pending_pickup',
+  createdAt: '2026-11-29T10:00:00+08:00',
+  redeemedAt: null,
+  cancelledAt: null,
+  cancelReason: null,
+};
+
+describe('console 爱心超市 (issue 5)', () => {
+  it('restocks an item and cancels an order with a reason', { timeout: 20_000 }, async () => {
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(200, COMMUNITY_ADMIN),
+      'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      'GET /api/v1/rewards': () => json(200, { items: [REWARD], nextCursor: null }),
+      'GET /api/v1/merchants': () => json(200, { items: [REWARD.merchant], nextCursor: null }),
+      'GET /api/v1/redemptions': () => json(200, { items: [ORDER], nextCursor: null }),
+      'PATCH /api/v1/rewards/rw-1': () => json(200, { ...REWARD, stock: 20 }),
+      'POST /api/v1/redemptions/rd-1/cancel': () => json(200, { ...ORDER, status: 'cancelled', cancelReason: '商品损坏' }),
+    });
+    renderConsole('/rewards');
+    fireEvent.change(await screen.findByLabelText('“大米 5 公斤”的库存'), { target: { value: '20' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存“大米 5 公斤”的库存' }));
+    await waitFor(() => expect(requests.find((r) => r.method === 'PATCH')?.body).toEqual({ stock: 20 }));
+    expect(requests.find((r) => r.method === 'GET' && r.path === '/api/v1/rewards')?.url.searchParams.get('all')).toBe('true');
+
+    fireEvent.click(await screen.findByRole('button', { name: '取消订单大米 5 公斤' }));
+    const dialog = await screen.findByRole('dialog');
+    fireEvent.change(within(dialog).getByLabelText('取消理由（志愿者能看到，积分退回）'), { target: { value: '商品损坏' } });
+    fireEvent.click(within(dialog).getByRole('button', { name: '确认取消' }));
+    await waitFor(() => expect(requests.find((r) => r.method === 'POST')?.path).toBe('/api/v1/redemptions/rd-1/cancel'));
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ reason: '商品损坏' });
   });
 });

@@ -132,6 +132,7 @@ describe('H5 merchant page (issue 5)', () => {
     const { requests } = mockApi({
       'GET /api/v1/me': () => json(200, MERCHANT),
       'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      'GET /api/v1/redemptions': () => json(200, { items: [], nextCursor: null }),
       'POST /api/v1/redemptions/redeem': () =>
         json(200, {
           redemption: { id: 'rd-1', rewardName: '大米 5 公斤', quantity: 1, status: 'redeemed', redeemedAt: '2026-11-29T12:00:00+08:00' },
@@ -153,6 +154,7 @@ describe('H5 merchant page (issue 5)', () => {
     const { requests } = mockApi({
       'GET /api/v1/me': () => json(200, MERCHANT),
       'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      'GET /api/v1/redemptions': () => json(200, { items: [], nextCursor: null }),
     });
     renderH5('/merchant');
     fireEvent.change(await screen.findByLabelText('6 位取货码'), { target: { value: '123' } });

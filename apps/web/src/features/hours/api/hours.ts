@@ -409,3 +409,23 @@ export function useUnitOptions() {
     staleTime: 5 * 60_000,
   });
 }
+
+/** Orders for the shop side (no pickup codes): a merchant's shops, a community admin's items, all for the street admin. */
+export function useShopRedemptions(status?: RedemptionStatus) {
+  return usePaged<Redemption>(['hours-shop-redemptions', status], `${V1}/redemptions`, { status });
+}
+
+/** Staff cancel an order waiting for pickup (stock back, points refunded). */
+export function useStaffCancelRedemption() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      apiRequest<Redemption>(`${V1}/redemptions/${enc(id)}/cancel`, { method: 'POST', body: { reason } }),
+    onSettled: () => void invalidate('hours-shop-redemptions', 'hours-rewards'),
+  });
+}
+
+/** Partner merchants to file catalog items under. */
+export function useMerchants() {
+  return useQuery({ queryKey: ['hours-merchants'], queryFn: () => apiRequest<Page<NamedOption>>(`${V1}/merchants`), staleTime: 5 * 60_000 });
+}
