@@ -44,8 +44,8 @@ function mixed(
   return doc.y;
 }
 
-/** A round red seal (公章 image) drawn as vectors: two rings, a five-pointed star, the issuer name on the arc. */
-function drawSeal(doc: Doc, cx: number, cy: number, r: number, name: string, caption: string): void {
+/** A round red seal (公章 image) drawn as vectors: rings, a star, the issuer's name on the arc and, for Tibetan, across (seals are bilingual). */
+function drawSeal(doc: Doc, cx: number, cy: number, r: number, name: string, caption: string, nameBo: string | null = null): void {
   doc.save();
   doc.opacity(0.85);
   doc.lineWidth(3).strokeColor(RED).circle(cx, cy, r).stroke();
@@ -74,7 +74,17 @@ function drawSeal(doc: Doc, cx: number, cy: number, r: number, name: string, cap
     doc.text(ch, px - size / 2, py - size * 0.72, { lineBreak: false });
     doc.restore();
   });
-  mixed(doc, caption, cx - r, cy + r * 0.35, { width: 2 * r, size: 8, color: RED, align: 'center' });
+  let captionY = cy + r * 0.35;
+  if (nameBo) {
+    // Tibetan keeps its stacks only when shaped as a whole line, so it goes across, not round the arc.
+    const width = r * 1.5;
+    const size = [6.5, 5.5, 4.5].find((sz) => doc.font('bo').fontSize(sz).widthOfString(nameBo) <= width);
+    if (size) {
+      mixed(doc, nameBo, cx - width / 2, cy + r * 0.28, { width, size, color: RED, align: 'center' });
+      captionY = cy + r * 0.5;
+    }
+  }
+  mixed(doc, caption, cx - r, captionY, { width: 2 * r, size: 8, color: RED, align: 'center' });
   doc.restore();
 }
 
@@ -235,7 +245,7 @@ export async function renderCertificatePdf(
   const sealY = qrTop + qrSize / 2;
   mixed(doc, content.issuer.name, sealX - 150, sealY - 12, { width: 200, size: 11, align: 'right' });
   mixed(doc, content.issueDate, sealX - 150, sealY + 8, { width: 200, size: 11, align: 'right' });
-  drawSeal(doc, sealX, sealY, sealR, content.issuer.name, P(main).seal);
+  drawSeal(doc, sealX, sealY, sealR, content.issuer.name, P(main).seal, lang === 'zh' ? null : content.issuer.nameBo);
 
   if (opts.revokedAt) {
     doc.save();
