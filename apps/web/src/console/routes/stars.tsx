@@ -5,6 +5,7 @@ import type { StarAward, StarAwardStatus, StarObjection, StarThresholds } from '
 import { useMe } from '../../features/account/api/get-me';
 import {
   itemsOf,
+  useBlockStar,
   useResolveObjection,
   useRunStarJob,
   useSaveStarThresholds,
@@ -24,6 +25,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import { Loading, ProblemAlert } from '../components/query-state';
 import { ReasonModal } from '../components/reason-modal';
 import { StatusTag, type Tone } from '../components/status-tag';
+import { VolunteerSearchSelect } from '../components/volunteer-search-select';
 
 const TONE: Record<StarAwardStatus, Tone> = {
   proposed: 'warning',
@@ -47,6 +49,7 @@ export default function StarsPage() {
           { key: 'awards', label: t('hours.console.stars.awards'), children: <Awards /> },
           { key: 'notices', label: t('hours.console.stars.notices'), children: <Notices /> },
           { key: 'thresholds', label: t('hours.console.stars.thresholds'), children: <Thresholds /> },
+          { key: 'block', label: t('hours.console.stars.block'), children: <Block /> },
         ]}
       />
     </>
@@ -294,5 +297,50 @@ function Thresholds() {
         </Button>
       )}
     </Form>
+  );
+}
+
+type BlockValues = { volunteerId?: string; reason?: string; years?: number | null };
+
+/** Proven false hours: a blocking period of 1–3 years (street admin; the server refuses others). */
+function Block() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const me = useMe();
+  const block = useBlockStar();
+  const [form] = Form.useForm<BlockValues>();
+  if (!hasRole(me.data, 'street_admin')) return <Alert type="info" showIcon title={t('hours.console.rules.readOnly')} />;
+  return (
+    <>
+      <p>{t('hours.console.stars.blockIntro')}</p>
+      <Form<BlockValues>
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 560 }}
+        onFinish={(v) =>
+          block.mutate(
+            { volunteerId: v.volunteerId ?? '', reason: (v.reason ?? '').trim(), ...(v.years ? { years: v.years } : {}) },
+            { onSuccess: () => form.resetFields() },
+          )
+        }
+      >
+        <Form.Item name="volunteerId" label={t('hours.console.volunteer')} rules={[{ required: true, message: t('hours.console.required') }]}>
+          <VolunteerSearchSelect />
+        </Form.Item>
+        <Form.Item name="reason" label={t('hours.console.stars.blockReason')} rules={[{ required: true, min: 2, message: t('common.reasonRequired', { count: 2 }) }]}>
+          <Input.TextArea rows={2} maxLength={500} />
+        </Form.Item>
+        <Form.Item name="years" label={t('hours.console.stars.blockYearsField')}>
+          <InputNumber min={1} max={3} precision={0} />
+        </Form.Item>
+        {block.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(block.error, t)} />}
+        {block.isSuccess && (
+          <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.stars.blocked', { date: formatDate(block.data.blockedUntil, language) })} />
+        )}
+        <Button danger htmlType="submit" loading={block.isPending}>
+          {t('hours.console.stars.blockButton')}
+        </Button>
+      </Form>
+    </>
   );
 }

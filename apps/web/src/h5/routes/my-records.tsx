@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { ServiceRecord, ServiceRecordStatus } from '@duodi/contracts';
 import { SERVICE_RECORD_STATUSES } from '../../features/hours/values';
-import { itemsOf, useDecideRecord, useRequestCorrection, useVolunteerRecords } from '../../features/hours/api/hours';
+import { itemsOf, useDecideRecord, useRecordCorrections, useRequestCorrection, useVolunteerRecords } from '../../features/hours/api/hours';
 import { FilterButtons, LoadMore, NotVolunteer, SignedIn } from '../../features/hours/components/h5-parts';
 import { hoursError, hoursText } from '../../features/hours/model';
 import { formatDate } from '../../lib/format';
@@ -66,6 +66,7 @@ function RecordRow({ record }: { record: ServiceRecord }) {
   const { t } = useTranslation();
   const language = currentLanguage();
   const [mode, setMode] = useState<'none' | 'correction' | 'appeal'>('none');
+  const [history, setHistory] = useState(false);
   return (
     <li className="hours-row">
       <div className="hours-row__head">
@@ -95,6 +96,12 @@ function RecordRow({ record }: { record: ServiceRecord }) {
           )}
         </div>
       )}
+      {(record.openRequest || record.zeroed) && (
+        <button type="button" className="h5-text-button" aria-expanded={history} onClick={() => setHistory((v) => !v)}>
+          {t('hours.records.history')}
+        </button>
+      )}
+      {history && <CorrectionHistory recordId={record.id} />}
       {mode === 'correction' && <CorrectionForm record={record} onDone={() => setMode('none')} />}
       {mode === 'appeal' && <AppealForm record={record} onDone={() => setMode('none')} />}
     </li>
@@ -185,5 +192,34 @@ function AppealForm({ record, onDone }: { record: ServiceRecord; onDone: () => v
         {t('common.cancel')}
       </Button>
     </form>
+  );
+}
+
+/** Corrections keep the old value: each change with its old and new hours, reason and outcome. */
+function CorrectionHistory({ recordId }: { recordId: string }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const list = useRecordCorrections(recordId);
+  const items = list.data?.items ?? [];
+  return (
+    <div>
+      {list.isPending && <Loading />}
+      {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
+      {list.isSuccess && items.length === 0 && <p className="h5-muted">{t('common.empty')}</p>}
+      {items.length > 0 && (
+        <ul className="hours-list" aria-label={t('hours.records.history')}>
+          {items.map((c) => (
+            <li key={c.id} className="hours-row__meta">
+              {formatDate(c.createdAt, language)} · {t(`hours.correctionKind.${c.kind}`)} · {t(`hours.correctionStatus.${c.status}`)} ·{' '}
+              {t('hours.records.fromTo', {
+                from: hoursText(c.oldMinutes),
+                to: hoursText(c.newMinutes ?? c.requestedMinutes ?? c.oldMinutes),
+              })}
+              {c.resolutionReason && ` · ${t('hours.records.reason', { reason: c.resolutionReason })}`}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }

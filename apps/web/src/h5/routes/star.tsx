@@ -1,10 +1,15 @@
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useStarNotices, useStarThresholds, useVolunteerSummary } from '../../features/hours/api/hours';
+import Button from 'antd-mobile/es/components/button';
+import type { StarNotice } from '@duodi/contracts';
+import { useMe } from '../../features/account/api/get-me';
+import { useObjectToAward, useStarNotices, useStarThresholds, useVolunteerSummary } from '../../features/hours/api/hours';
 import { NotVolunteer, SignedIn } from '../../features/hours/components/h5-parts';
-import { DEFAULT_STAR_THRESHOLDS_HOURS, hoursText, starProgress } from '../../features/hours/model';
+import { DEFAULT_STAR_THRESHOLDS_HOURS, hoursError, hoursText, starProgress } from '../../features/hours/model';
 import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { TextAreaField } from '../components/form-field';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';
 import '../../features/hours/hours.css';
@@ -82,8 +87,8 @@ function MyStar({ volunteerId }: { volunteerId: string }) {
 
 function NoticeBoard() {
   const { t } = useTranslation();
-  const language = currentLanguage();
   const notices = useStarNotices();
+  const me = useMe();
   const items = notices.data?.items ?? [];
   return (
     <Section title={t('hours.star.notices')}>
@@ -93,21 +98,75 @@ function NoticeBoard() {
       {items.length > 0 && (
         <ul className="hours-list">
           {items.map((n) => (
-            <li key={n.awardId} className="hours-row">
-              <div className="hours-row__head">
-                <span>
-                  {n.maskedName} · {n.volunteerNo}
-                </span>
-                <span>{t('star.value', { count: n.level })}</span>
-              </div>
-              <p className="hours-row__meta">
-                {t('hours.hoursValue', { value: n.verifiedHours.toFixed(1) })} ·{' '}
-                {t('hours.star.noticeWindow', { from: formatDate(n.noticeStart, language), to: formatDate(n.noticeEnd, language) })}
-              </p>
-            </li>
+            <NoticeRow key={n.awardId} notice={n} canObject={Boolean(me.data)} />
           ))}
         </ul>
       )}
     </Section>
+  );
+}
+
+/** One award on public notice; anyone signed in may object before its last day (异议). */
+function NoticeRow({ notice, canObject }: { notice: StarNotice; canObject: boolean }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const object = useObjectToAward();
+  const [open, setOpen] = useState(false);
+  const [text, setText] = useState('');
+  const [touched, setTouched] = useState(false);
+  const bad = text.trim().length < 2;
+  return (
+    <li className="hours-row">
+      <div className="hours-row__head">
+        <span>
+          {notice.maskedName} · {notice.volunteerNo}
+        </span>
+        <span>{t('star.value', { count: notice.level })}</span>
+      </div>
+      <p className="hours-row__meta">
+        {t('hours.hoursValue', { value: notice.verifiedHours.toFixed(1) })} ·{' '}
+        {t('hours.star.noticeWindow', { from: formatDate(notice.noticeStart, language), to: formatDate(notice.noticeEnd, language) })}
+      </p>
+      {object.isSuccess && (
+        <p role="status" className="h5-success">
+          {t('hours.star.objectionSent')}
+        </p>
+      )}
+      {canObject && !open && !object.isSuccess && (
+        <button type="button" className="h5-text-button" onClick={() => setOpen(true)}>
+          {t('hours.star.object', { no: notice.volunteerNo })}
+        </button>
+      )}
+      {open && (
+        <form
+          className="h5-form"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            setTouched(true);
+            if (!bad) object.mutate({ awardId: notice.awardId, text: text.trim() }, { onSuccess: () => setOpen(false) });
+          }}
+        >
+          <TextAreaField
+            label={t('hours.star.objectionText')}
+            value={text}
+            maxLength={1000}
+            onChange={(e) => setText(e.target.value)}
+            error={touched && bad ? t('common.reasonRequired', { count: 2 }) : undefined}
+          />
+          {object.isError && (
+            <p role="alert" className="h5-error">
+              {hoursError(object.error, t)}
+            </p>
+          )}
+          <Button block color="primary" type="submit" loading={object.isPending}>
+            {t('hours.star.sendObjection')}
+          </Button>
+          <Button block onClick={() => setOpen(false)}>
+            {t('common.cancel')}
+          </Button>
+        </form>
+      )}
+    </li>
   );
 }

@@ -118,6 +118,26 @@ describe('H5 star level and hours (issue 5)', () => {
     expect(bar.getAttribute('value')).toBe('25');
   });
 
+  it('lets a signed-in person object to an award on public notice', { timeout: 20_000 }, async () => {
+    const { requests } = volunteerApi({
+      'GET /api/v1/star-thresholds': () => json(200, { thresholdsHours: [100, 300, 600, 1000, 1500], blockYears: 2 }),
+      'GET /api/v1/star-notices': () =>
+        json(200, {
+          items: [{ awardId: 'aw-1', maskedName: '扎*', volunteerNo: 'DD000123', level: 3, verifiedHours: 612.5, noticeStart: '2026-11-23', noticeEnd: '2026-11-30' }],
+          nextCursor: null,
+        }),
+      'POST /api/v1/star-awards/aw-1/objections': () =>
+        json(201, { id: 'ob-1', awardId: 'aw-1', text: '时长有虚报', status: 'open', createdAt: '2026-11-29T12:00:00+08:00', resolvedAt: null, resolutionNote: null }),
+    });
+    renderH5('/me/star');
+    expect(await screen.findByText('612.5 小时', { exact: false })).toBeTruthy();
+    fireEvent.click(screen.getByRole('button', { name: '对 DD000123 提出异议' }));
+    fireEvent.change(screen.getByLabelText('异议内容（请写明事实）'), { target: { value: '时长有虚报' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交异议' }));
+    expect(await screen.findByText('异议已提交，街道将核实处理。')).toBeTruthy();
+    expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ text: '时长有虚报' });
+  });
+
   it('shows hours with one decimal and never subtracts points from them', { timeout: 20_000 }, async () => {
     volunteerApi();
     renderH5('/me/hours');

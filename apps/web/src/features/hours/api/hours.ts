@@ -24,6 +24,7 @@ import type {
   ServiceRecordStatus,
   StarAward,
   StarAwardStatus,
+  StarBlock,
   StarNotice,
   StarObjection,
   StarThresholds,
@@ -428,4 +429,31 @@ export function useStaffCancelRedemption() {
 /** Partner merchants to file catalog items under. */
 export function useMerchants() {
   return useQuery({ queryKey: ['hours-merchants'], queryFn: () => apiRequest<Page<NamedOption>>(`${V1}/merchants`), staleTime: 5 * 60_000 });
+}
+
+/** Anyone signed in may object to an award on notice, until its last day. */
+export function useObjectToAward() {
+  return useMutation({
+    mutationFn: ({ awardId, text }: { awardId: string; text: string }) =>
+      apiRequest<StarObjection>(`${V1}/star-awards/${enc(awardId)}/objections`, { method: 'POST', body: { text } }),
+  });
+}
+
+/** Proven false hours: no star proposal or award for 1–3 years (street admin). */
+export function useBlockStar() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ volunteerId, reason, years }: { volunteerId: string; reason: string; years?: number }) =>
+      apiRequest<StarBlock>(`${V1}/volunteers/${enc(volunteerId)}/star-block`, { method: 'POST', body: { reason, ...(years ? { years } : {}) } }),
+    onSettled: () => void invalidate('hours-star-awards'),
+  });
+}
+
+/** The correction, zeroing and appeal history of one record (old and new values kept). */
+export function useRecordCorrections(recordId: string | undefined) {
+  return useQuery({
+    queryKey: ['hours-record-corrections', recordId],
+    queryFn: () => apiRequest<Page<Correction>>(`${V1}/service-records/${enc(recordId ?? '')}/corrections`),
+    enabled: Boolean(recordId),
+  });
 }
