@@ -13,6 +13,7 @@ import { hasRole, isStaff, isVolunteer } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import Button from 'antd-mobile/es/components/button';
 import { ServiceEntries } from '../../features/demands/components/service-entries';
+import { ActivityEntries } from '../components/activity-entries';
 import { CommunityLinks } from '../components/community-links';
 import { ElderlySwitch } from '../components/elderly-switch';
 import { Localized } from '../components/localized';
@@ -61,6 +62,7 @@ export function HomePage() {
       {user && (hasRole(user, 'resident') || hasRole(user, 'grid_worker')) && <MyGridSection me={user} />}
       {user && hasRole(user, 'grid_worker') && user.gridId && <GridResidentsSection gridId={user.gridId} />}
       {user && isVolunteer(user) && <MyServiceSection me={user} />}
+      {me.isSuccess && <ActivityEntries me={user} />}
       {user && !user.volunteerId && !isStaff(user) && (
         <Section title={t('register.ctaTitle')}>
           <p className="h5-muted">{t('register.ctaBody')}</p>
