@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { ServiceRecord, ServiceRecordStatus } from '@duodi/contracts';
 import { SERVICE_RECORD_STATUSES } from '../../features/hours/values';
-import { itemsOf, useDecideRecord, useRecordCorrections, useRequestCorrection, useVolunteerRecords } from '../../features/hours/api/hours';
+import { itemsOf, useAppealRecord, useRecordCorrections, useRequestCorrection, useVolunteerRecords } from '../../features/hours/api/hours';
 import { FilterButtons, LoadMore, NotVolunteer, SignedIn } from '../../features/hours/components/h5-parts';
 import { hoursError, hoursText } from '../../features/hours/model';
 import { formatDate } from '../../lib/format';
@@ -159,7 +159,7 @@ function CorrectionForm({ record, onDone }: { record: ServiceRecord; onDone: () 
 
 function AppealForm({ record, onDone }: { record: ServiceRecord; onDone: () => void }) {
   const { t } = useTranslation();
-  const appeal = useDecideRecord();
+  const appeal = useAppealRecord();
   const [reason, setReason] = useState('');
   const [touched, setTouched] = useState(false);
   const bad = reason.trim().length < 2;
@@ -170,7 +170,7 @@ function AppealForm({ record, onDone }: { record: ServiceRecord; onDone: () => v
       onSubmit={(event) => {
         event.preventDefault();
         setTouched(true);
-        if (!bad) appeal.mutate({ id: record.id, action: 'appeal', reason: reason.trim() }, { onSuccess: onDone });
+        if (!bad) appeal.mutate({ id: record.id, reason: reason.trim() }, { onSuccess: onDone });
       }}
     >
       <TextAreaField

@@ -88,7 +88,7 @@ export function useRecordQueue(filters: RecordQueueFilters) {
   return usePaged<ServiceRecord>(['hours-queue', filters], `${V1}/service-records`, { ...filters });
 }
 
-export type RecordDecision = { id: string; action: 'verify' | 'reject' | 'zero' | 'appeal'; reason?: string };
+export type RecordDecision = { id: string; action: 'verify' | 'reject' | 'zero'; reason?: string };
 
 export function decideRecord({ id, action, reason }: RecordDecision): Promise<ServiceRecord> {
   return apiRequest<ServiceRecord>(`${V1}/service-records/${enc(id)}/${action}`, { method: 'POST', body: reason ? { reason } : {} });
@@ -115,6 +115,16 @@ export function useBulkVerify() {
       return { verified: ids.length - failed.length, failed };
     },
     onSettled: () => void invalidate('hours-queue', 'hours-summary'),
+  });
+}
+
+/** The volunteer appeals a zeroing; staff decide it among the corrections. */
+export function useAppealRecord() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, reason }: { id: string; reason: string }) =>
+      apiRequest<Correction>(`${V1}/service-records/${enc(id)}/appeal`, { method: 'POST', body: { reason } }),
+    onSuccess: () => void invalidate('hours-records', 'hours-record-corrections'),
   });
 }
 
