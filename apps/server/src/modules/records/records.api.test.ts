@@ -299,4 +299,30 @@ describe('lists, summary and point rules', () => {
     expect(await auditCount('point_rules.update')).toBe(1);
     await call('PUT', '/point-rules', STREET_ADMIN, rules);
   });
+
+  it('documents the hours, ledger and time-bank endpoints in the OpenAPI document', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as { paths: Record<string, unknown> };
+    for (const path of [
+      '/api/v1/volunteers/{id}/service-records',
+      '/api/v1/volunteers/{id}/summary',
+      '/api/v1/service-records',
+      '/api/v1/service-records/{id}/verify',
+      '/api/v1/service-records/{id}/reject',
+      '/api/v1/service-records/{id}/zero',
+      '/api/v1/service-records/{id}/appeal',
+      '/api/v1/service-records/{id}/corrections',
+      '/api/v1/service-record-corrections/{id}/resolve',
+      '/api/v1/point-rules',
+      '/api/v1/ledger/accounts/me',
+      '/api/v1/ledger/accounts/{id}/entries',
+      '/api/v1/time-bank/transfers',
+      '/api/v1/time-bank/donations',
+      '/api/v1/time-bank/withdrawals',
+      '/api/v1/time-bank/withdrawals/{id}/confirm',
+      '/api/v1/time-bank/relatives',
+      '/api/v1/time-bank/relations',
+    ]) {
+      expect(doc.paths[path], path).toBeDefined();
+    }
+  });
 });
