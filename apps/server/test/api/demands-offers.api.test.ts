@@ -293,6 +293,10 @@ describe('POST /demands/{id}/no-show', () => {
 
   it('frees the slot, puts the demand back to assigned, records the no-show and lowers reliability', async () => {
     const before = await reliability(volunteerOf[VOLUNTEER]!);
+    // The ranking's remembered facts (per database handle, as the routes use them).
+    const [street] = await queryRows<{ id: string }>(t.db, sql`SELECT id FROM streets LIMIT 1`);
+    const remembered = await loadVolunteerFacts(t.db, street!.id, new Date(), t.deps.db);
+    expect(await loadVolunteerFacts(t.db, street!.id, new Date(), t.deps.db)).toBe(remembered);
     const d = await order();
     expect((await call('POST', `/demands/${d.id}/assign`, LEADER, { teamId: 'team_bugu', volunteerIds: [volunteerOf[VOLUNTEER]!] })).statusCode).toBe(200);
     expect((await call('POST', `/demands/${d.id}/accept`, VOLUNTEER)).statusCode).toBe(200);
@@ -308,6 +312,10 @@ describe('POST /demands/{id}/no-show', () => {
     const after = await reliability(volunteerOf[VOLUNTEER]!);
     expect(after.noShows).toBe(before.noShows + 1);
     expect(after.reliability).toBeLessThan(before.reliability);
+    // The no-show made the ranking forget them: the next ranking counts it.
+    const fresh = await loadVolunteerFacts(t.db, street!.id, new Date(), t.deps.db);
+    expect(fresh).not.toBe(remembered);
+    expect(fresh.get(volunteerOf[VOLUNTEER]!)!.noShows).toBe(before.noShows + 1);
     // The team can take it again.
     expect((await call('POST', `/demands/${d.id}/accept`, VOLUNTEER_2)).statusCode).toBe(200);
   });

@@ -10,6 +10,7 @@ import type { AvailabilityWindow, DemandProfile, VolunteerProfile } from './matc
 import { draftDemandsFromChat, type IntakeDraft, type IntakeGrid } from './intake/parse-messages.js';
 import * as repo from './demands.repository.js';
 import { noShowCounts } from './offers.repository.js';
+import { FactsMemo, factsGeneration } from './volunteer-facts-cache.js';
 import { isStaffFor } from './demands.policy.js';
 import { actorContextOf, visibleDemandFor } from './demands.service.js';
 
@@ -25,18 +26,23 @@ export type VolunteerFacts = Map<string, VolunteerProfile>;
 
 /**
  * How long the static facts of a street (20,000 volunteers: skills, languages, home, age, weekly
- * windows) are reused within one process. Work, ratings and no-shows are always read fresh; a
- * profile change reaches the ranking within this time (a ranking is a suggestion; accept checks
- * team membership itself).
+ * windows) are reused within one process; a profile change reaches the ranking within this time (a
+ * ranking is a suggestion; accept checks team membership itself).
  */
 export const STATIC_FACTS_TTL_MS = 60_000;
-/** Per database handle and street: the volunteers' profiles with no work, ratings or no-shows yet. */
-const staticCache = new WeakMap<object, Map<string, { loadedAt: number; profiles: Map<string, VolunteerProfile> }>>();
+/**
+ * How long the assembled facts (with work over 30 days, ratings, completions, no-shows) are reused.
+ * Writes of this module in this process (every transition, no-show, dispatch plan) forget them at
+ * once (`forgetDynamicFacts`); another process's writes show within this time.
+ */
+export const DYNAMIC_FACTS_TTL_MS = 10_000;
+const staticMemo = new FactsMemo<Map<string, VolunteerProfile>>(STATIC_FACTS_TTL_MS, false);
+const factsMemo = new FactsMemo<VolunteerFacts>(DYNAMIC_FACTS_TTL_MS, true);
 
 async function loadStaticProfiles(tx: Tx, streetId: string, now: Date, cacheKey: object | undefined): Promise<Map<string, VolunteerProfile>> {
-  const cached = cacheKey ? staticCache.get(cacheKey)?.get(streetId) : undefined;
-  const age = cached ? now.getTime() - cached.loadedAt : -1;
-  if (cached && age >= 0 && age < STATIC_FACTS_TTL_MS) return cached.profiles;
+  const cached = staticMemo.get(cacheKey, streetId, now.getTime());
+  if (cached) return cached;
+  const generation = factsGeneration();
   const [pool, availability] = await Promise.all([repo.candidatePool(tx, streetId), repo.availabilityOfStreet(tx, streetId)]);
   const windows = new Map<string, AvailabilityWindow[]>();
   for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
@@ -57,22 +63,21 @@ async function loadStaticProfiles(tx: Tx, streetId: string, now: Date, cacheKey:
       noShows: 0,
     });
   }
-  if (cacheKey) {
-    const byStreet = staticCache.get(cacheKey) ?? new Map();
-    byStreet.set(streetId, { loadedAt: now.getTime(), profiles });
-    staticCache.set(cacheKey, byStreet);
-  }
+  staticMemo.set(cacheKey, streetId, now.getTime(), profiles, generation);
   return profiles;
 }
 
 /**
  * The scoring facts of every active volunteer of the street: skills, languages, grid and community,
- * weekly windows, age (these static facts are reused for STATIC_FACTS_TTL_MS per `cacheKey`, the
- * database handle), and, always fresh, work over the last 30 days, ratings, completed demands and
- * no-shows of the last 180 days (volunteer_no_shows). Volunteers without any of those share the
- * cached profile objects.
+ * weekly windows, age, work over the last 30 days, ratings, completed demands and no-shows of the
+ * last 180 days (volunteer_no_shows). With `cacheKey` (the database handle) the static facts are
+ * reused for STATIC_FACTS_TTL_MS and the assembled facts for DYNAMIC_FACTS_TTL_MS (see above);
+ * volunteers without work, ratings or no-shows share the static profile objects.
  */
 export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date, cacheKey?: object): Promise<VolunteerFacts> {
+  const remembered = factsMemo.get(cacheKey, streetId, now.getTime());
+  if (remembered) return remembered;
+  const generation = factsGeneration();
   const [profiles, history, noShows] = await Promise.all([
     loadStaticProfiles(tx, streetId, now, cacheKey),
     repo.workloadAndRatings(tx, streetId, new Date(now.getTime() - 30 * DAY)),
@@ -88,6 +93,7 @@ export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date, ca
     const base = facts.get(volunteerId);
     if (base) facts.set(volunteerId, { ...base, noShows: n });
   }
+  factsMemo.set(cacheKey, streetId, now.getTime(), facts, generation);
   return facts;
 }
 

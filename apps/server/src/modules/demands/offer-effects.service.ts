@@ -5,6 +5,7 @@ import type { Tx } from '../../platform/db/client.js';
 import { AppError } from '../../platform/errors.js';
 import * as repo from './demands.repository.js';
 import * as offersRepo from './offers.repository.js';
+import { forgetDynamicFacts } from './volunteer-facts-cache.js';
 
 const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 const HOUR = 3_600_000;
@@ -59,6 +60,8 @@ export async function applyOfferEffects(
   input: { action: string; demand: repo.DemandRow; volunteerId: string | null; assign?: { teamId: string; volunteerIds?: readonly string[] | undefined }; actorAccountId: string; now: Date },
 ): Promise<void> {
   const { demand, now } = input;
+  // Work, ratings or no-shows may change with any step: the ranking reads them again.
+  forgetDynamicFacts();
   if (input.action === 'assign' && input.assign) {
     await offerToTeam(tx, { demand, teamId: input.assign.teamId, volunteerIds: input.assign.volunteerIds, actorAccountId: input.actorAccountId, now });
   } else if (input.action === 'accept' && input.volunteerId) {

@@ -13,6 +13,7 @@ import * as offersRepo from './offers.repository.js';
 import { isStaffFor } from './demands.policy.js';
 import { actorContextOf, answer, idempotent, visibleDemandFor } from './demands.service.js';
 import { DEFAULT_OFFER_TTL_MS, offerToTeam } from './offer-effects.service.js';
+import { forgetDynamicFacts } from './volunteer-facts-cache.js';
 import { notifyDemandOffered, notifyDemandTransition } from '../notifications/index.js';
 
 const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
@@ -159,6 +160,7 @@ export async function recordNoShow(
     });
     if (!updated || !(await offersRepo.deleteDemandVolunteer(tx, demand.id, input.volunteerId))) throw new AppError('conflict', { reason: 'status_changed' });
     await offersRepo.withdrawAccepted(tx, demand.id, input.volunteerId, now);
+    forgetDynamicFacts();
     await offersRepo.insertNoShow(tx, { id: newId('nos'), streetId: demand.streetId, demandId: demand.id, volunteerId: input.volunteerId, recordedByAccountId: actor.accountId, note: input.note ?? null, at: now });
     await repo.insertHistory(tx, {
       streetId: demand.streetId,
