@@ -14,6 +14,7 @@ import { useDocumentTitle } from '../../lib/use-document-title';
 import Button from 'antd-mobile/es/components/button';
 import { ServiceEntries } from '../../features/demands/components/service-entries';
 import { ActivityEntries } from '../components/activity-entries';
+import { HoursEntries } from '../components/hours-entries';
 import { CommunityLinks } from '../components/community-links';
 import { ElderlySwitch } from '../components/elderly-switch';
 import { Localized } from '../components/localized';
@@ -63,6 +64,7 @@ export function HomePage() {
       {user && hasRole(user, 'grid_worker') && user.gridId && <GridResidentsSection gridId={user.gridId} />}
       {user && isVolunteer(user) && <MyServiceSection me={user} />}
       {me.isSuccess && <ActivityEntries me={user} />}
+      {user && <HoursEntries me={user} />}
       {user && !user.volunteerId && !isStaff(user) && (
         <Section title={t('register.ctaTitle')}>
           <p className="h5-muted">{t('register.ctaBody')}</p>
