@@ -145,7 +145,7 @@ try {
       `first request (static facts loaded, nothing cached): ${cold.toFixed(1)} ms`,
       `${REQUESTS} requests after ${WARMUP} warm-up, one at a time: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
       `CPU time per request: p50 ${median(cpuMs).toFixed(1)} ms, p95 ${[...cpuMs].sort((a, b) => a - b)[Math.floor(0.95 * cpuMs.length)]!.toFixed(1)} ms`,
-      `breakdown (median of 50): volunteer facts ${median(factsMs).toFixed(1)} ms (static part cached), scoring + top 20 of ${volunteerCount} ${median(rankMs).toFixed(1)} ms`,
+      `breakdown (median of 50): volunteer facts ${median(factsMs).toFixed(1)} ms (remembered, see CONTEXT.md), scoring + top 20 of ${volunteerCount} ${median(rankMs).toFixed(1)} ms`,
       `candidates: p95_ms=${p95.toFixed(1)} goal=${GOAL_P95_MS} ok=${p95 < GOAL_P95_MS}`,
       '',
     ].join('\n'),
