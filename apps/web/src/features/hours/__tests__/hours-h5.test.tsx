@@ -69,7 +69,7 @@ describe('H5 爱心超市 (issue 5)', () => {
     fireEvent.click(await screen.findByRole('button', { name: '兑换大米 5 公斤' }));
     fireEvent.click(screen.getByRole('button', { name: '确认兑换' }));
     const done = await screen.findByRole('status', { name: '兑换成功' });
-    expect(within(done).getByLabelText('取货码 4 8 2 9 1 3')).toBeTruthy();
+    expect(within(done).getByRole('group', { name: '取货码 4 8 2 9 1 3' })).toBeTruthy();
     expect(within(done).getByText('482 913')).toBeTruthy();
     const post = requests.find((r) => r.method === 'POST' && r.path === '/api/v1/redemptions');
     expect(post?.body).toEqual({ rewardId: 'rw-1', quantity: 1 });
@@ -97,7 +97,7 @@ describe('H5 爱心超市 (issue 5)', () => {
       'POST /api/v1/redemptions/rd-1/cancel': () => json(200, { ...ORDER, status: 'cancelled', pickupCode: null, cancelledAt: '2026-11-29T11:00:00+08:00' }),
     });
     renderH5('/me/redemptions');
-    expect(await screen.findByLabelText('取货码 4 8 2 9 1 3')).toBeTruthy();
+    expect(await screen.findByRole('group', { name: '取货码 4 8 2 9 1 3' })).toBeTruthy();
     fireEvent.click(screen.getByRole('button', { name: '取消兑换大米 5 公斤' }));
     fireEvent.click(screen.getByRole('button', { name: '确认取消' }));
     await waitFor(() => expect(requests.some((r) => r.method === 'POST' && r.path === '/api/v1/redemptions/rd-1/cancel')).toBe(true));

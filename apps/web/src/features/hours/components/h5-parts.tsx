@@ -78,16 +78,16 @@ export function FilterButtons<T extends string>({
   );
 }
 
-/** The pickup code, large and spaced, readable from arm's length. */
+/** The pickup code, large and spaced, readable from arm's length; screen readers hear it digit by digit. */
 export function PickupCode({ code, label }: { code: string; label: string }) {
   return (
-    <p className="hours-pickup" aria-label={`${label} ${code.split('').join(' ')}`}>
+    <div role="group" className="hours-pickup" aria-label={`${label} ${code.split('').join(' ')}`}>
       <span className="hours-pickup__label" aria-hidden="true">
         {label}
       </span>
       <span className="hours-pickup__code" aria-hidden="true">
         {code.slice(0, 3)} {code.slice(3)}
       </span>
-    </p>
+    </div>
   );
 }
