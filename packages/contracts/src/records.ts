@@ -144,3 +144,28 @@ export const PointRulesSchema = z
     path: ['starThresholdsHours'],
   });
 export type PointRules = z.infer<typeof PointRulesSchema>;
+
+/** `GET /volunteers/{id}/service-records/export?format=xlsx|csv` (DR-07, DR-27: the 条例 Art. 19 field set). */
+export const RecordsExportQuerySchema = z.object({ format: z.enum(['xlsx', 'csv']).default('xlsx') });
+
+/** Columns of the export, in order (basic information, then one row per record: service and evaluation). */
+export const RECORD_EXPORT_COLUMNS = [
+  'volunteer_no',
+  'name',
+  'id_type',
+  'id_number_masked',
+  'star_level',
+  'total_verified_hours',
+  'record_id',
+  'service_date',
+  'content',
+  'place',
+  'organiser_community',
+  'organiser_team',
+  'credited_hours',
+  'source',
+  'status',
+  'verified_at',
+  'evaluation',
+  'complaint_flag',
+] as const;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Correction, ServiceRecord, VolunteerSummary } from '@duodi/contracts';
+import { RECORD_EXPORT_COLUMNS, type Correction, type ServiceRecord, type VolunteerSummary } from '@duodi/contracts';
 import { queryRows } from '../../platform/db/client.js';
 import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { bearer, createTestApp, type TestApp } from '../../../test/test-app.js';
@@ -324,5 +324,27 @@ describe('lists, summary and point rules', () => {
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
+  });
+
+  it('exports a volunteer’s records in the Art. 19 field set as CSV and xlsx, to the volunteer and staff in scope only', async () => {
+    const csv = await call('GET', `/volunteers/${vol()}/service-records/export?format=csv`, VOLUNTEER);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(RECORD_EXPORT_COLUMNS.join(','));
+    const recordCount = (
+      await queryRows<{ n: number }>(t.db, sql`SELECT count(*)::int AS n FROM service_records WHERE volunteer_id = ${vol()}`)
+    )[0]!.n;
+    expect(lines).toHaveLength(recordCount + 1);
+    expect(csv.body).toContain('扎西平措');
+    expect(csv.body).not.toMatch(/\d{17}[\dX]/); // never a full ID number
+    const xlsx = await call('GET', `/volunteers/${vol()}/service-records/export`, SANGYI_ADMIN);
+    expect(xlsx.statusCode).toBe(200);
+    expect(xlsx.rawPayload.subarray(0, 2).toString()).toBe('PK');
+    expect((await call('GET', `/volunteers/${vol()}/service-records/export?format=csv`, JIXIANG_ADMIN)).statusCode).toBe(404);
+    expect((await call('GET', `/volunteers/${vol()}/service-records/export?format=pdf`, VOLUNTEER)).statusCode).toBe(400);
   });
 });

@@ -349,3 +349,32 @@ export async function personsOfVolunteers(tx: Tx, volunteerIds: string[]): Promi
     .where(inArray(volunteers.id, volunteerIds));
   return new Map(rows.map((r) => [r.id, r.personId]));
 }
+
+/** What the Art. 19 export shows of the volunteer (the ID only as its stored mask). */
+export async function exportIdentity(
+  tx: Tx,
+  volunteerId: string,
+): Promise<{ volunteerNo: string; idType: string | null; idNumberMasked: string | null } | undefined> {
+  const [row] = await tx
+    .select({ volunteerNo: volunteers.volunteerNo, idType: persons.idType, idNumberMasked: persons.idNumberMasked })
+    .from(volunteers)
+    .innerJoin(persons, eq(persons.id, volunteers.personId))
+    .where(eq(volunteers.id, volunteerId));
+  return row;
+}
+
+/** All records of a volunteer, oldest first, with the names of the organising community and team. */
+export async function recordsForExport(
+  tx: Tx,
+  volunteerId: string,
+): Promise<(RecordRow & { communityName: string | null; teamName: string | null })[]> {
+  const rows = await tx
+    .select({ r: serviceRecords, communityName: communities.name, teamName: teams.name })
+    .from(serviceRecords)
+    .leftJoin(communities, eq(communities.id, serviceRecords.communityId))
+    .leftJoin(teams, eq(teams.id, serviceRecords.teamId))
+    .where(eq(serviceRecords.volunteerId, volunteerId))
+    .orderBy(serviceRecords.servedOn, serviceRecords.id)
+    .limit(20_000);
+  return rows.map((x) => ({ ...x.r, communityName: x.communityName, teamName: x.teamName }));
+}

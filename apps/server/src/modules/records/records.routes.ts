@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
 import {
   CorrectionCreateSchema,
   CorrectionQuerySchema,
@@ -7,6 +8,7 @@ import {
   IdParamsSchema,
   ManualRecordCreateSchema,
   PointRulesSchema,
+  RecordsExportQuerySchema,
   RecordReasonSchema,
   RecordVerifySchema,
   ServiceRecordQuerySchema,
@@ -34,6 +36,29 @@ export const recordsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.listVolunteerRecords(req.deps, req.actor, req.params.id, req.query),
+  );
+
+  app.get(
+    '/volunteers/:id/service-records/export',
+    {
+      schema: {
+        tags,
+        summary:
+          'A volunteer’s records in the 条例 Art. 19 field set (DR-07, DR-27) as xlsx (default) or CSV: the volunteer and staff in scope; ID number only as its mask',
+        params: IdParamsSchema,
+        querystring: RecordsExportQuerySchema,
+        produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', 'text/csv'],
+        response: { 200: z.string().describe('the file'), ...problemResponses(400, 401, 404) },
+      },
+    },
+    async (req, reply) => {
+      const file = await service.exportVolunteerRecords(req.deps, req.actor, req.params.id, req.query.format);
+      reply.header('cache-control', 'no-store');
+      return reply
+        .type(file.contentType)
+        .header('content-disposition', `attachment; filename="${file.filename}"`)
+        .send(file.body as never); // bypasses the JSON serializer
+    },
   );
 
   app.get(

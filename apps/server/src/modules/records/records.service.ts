@@ -1,14 +1,15 @@
 import crypto from 'node:crypto';
-import type {
-  Correction,
-  CorrectionCreate,
-  CorrectionResolve,
-  ManualRecordCreate,
-  PointRules,
-  ServiceRecord,
-  ServiceRecordQuery,
-  ServiceRecordStatus,
-  VolunteerSummary,
+import {
+  maskName,
+  type Correction,
+  type CorrectionCreate,
+  type CorrectionResolve,
+  type ManualRecordCreate,
+  type PointRules,
+  type ServiceRecord,
+  type ServiceRecordQuery,
+  type ServiceRecordStatus,
+  type VolunteerSummary,
 } from '@duodi/contracts';
 import { hasRole, requireActor, type Actor } from '../../platform/auth/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
@@ -21,7 +22,9 @@ import { decodeCursor, pageFrom } from '../../platform/http/pagination.js';
 import { personBalance } from '../ledger/index.js';
 import { notify } from '../notifications/index.js';
 import { creditRecord, uncreditRecord, type HoursChange } from './credit.service.js';
-import { canDecide, canSeeRecord, canSeeVolunteer, decideScope, isRecordStaff } from './records.policy.js';
+import { canDecide, canSeeRecord, canSeeVolunteer, decideScope, isRecordStaff, seesFullName } from './records.policy.js';
+import { recordsCsv, recordsWorkbook, type ExportRow } from './records-export.js';
+import { isoOrNull } from '../../platform/http/time.js';
 import { presentCorrection, presentRecord } from './records.presenter.js';
 import * as repo from './records.repository.js';
 import { rulesOf } from './point-rules.service.js';
@@ -606,5 +609,54 @@ export async function putPointRules(deps: Deps, actorOrNone: Actor | undefined, 
       newValue: input,
     });
     return rulesOf(tx, actor.streetId);
+  });
+}
+
+/* ---------- export (DR-07, DR-27) ---------- */
+
+/**
+ * A volunteer's records in the 条例 Art. 19 field set (basic information, service, evaluation) as a
+ * workbook or CSV: the volunteer and staff in scope (404 otherwise); the name masked outside the
+ * caller's community, the ID number only as its mask.
+ */
+export async function exportVolunteerRecords(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  volunteerId: string,
+  format: 'xlsx' | 'csv',
+): Promise<{ body: Buffer | string; contentType: string; filename: string }> {
+  const actor = requireActor(actorOrNone);
+  return withTransaction(deps.db, async (tx) => {
+    const v = await visibleVolunteer(tx, actor, volunteerId);
+    const identity = await repo.exportIdentity(tx, v.volunteerId);
+    const name = seesFullName(actor, v.personId, v.communityId) ? v.name : maskName(v.name);
+    const rows: ExportRow[] = (await repo.recordsForExport(tx, v.volunteerId)).map((r) => ({
+      volunteer_no: identity?.volunteerNo ?? '',
+      name,
+      id_type: identity?.idType ?? '',
+      id_number_masked: identity?.idNumberMasked ?? '',
+      star_level: String(v.star),
+      total_verified_hours: hours(v.verifiedMinutes).toFixed(1),
+      record_id: r.id,
+      service_date: r.servedOn,
+      content: r.content,
+      place: r.place ?? '',
+      organiser_community: r.communityName ?? '',
+      organiser_team: r.teamName ?? '',
+      credited_hours: hours(r.creditedMinutes).toFixed(1),
+      source: r.source,
+      status: r.status,
+      verified_at: r.status === 'verified' ? (isoOrNull(r.decidedAt) ?? '') : '',
+      evaluation: r.evaluation ?? '',
+      complaint_flag: r.complaintFlag ? 'yes' : 'no',
+    }));
+    const base = `service-records-${identity?.volunteerNo ?? v.volunteerId}`;
+    return format === 'csv'
+      ? { body: recordsCsv(rows), contentType: 'text/csv; charset=utf-8', filename: `${base}.csv` }
+      : {
+          body: await recordsWorkbook(rows),
+          contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          filename: `${base}.xlsx`,
+        };
   });
 }
