@@ -91,6 +91,24 @@ describe('H5 爱心超市 (issue 5)', () => {
     expect(keys[1]).toBe(keys[0]);
   });
 
+  it('works in Tibetan: catalog names, the redeem button and the 422 message', { timeout: 20_000 }, async () => {
+    mockApi({
+      'GET /api/v1/me': () => json(200, { ...VOLUNTEER, language: 'bo' }),
+      'PATCH /api/v1/me/preferences': (req) => json(200, { ...VOLUNTEER, ...(req.body as object) }),
+      'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      'GET /api/v1/volunteers/v-06/summary': () => json(200, SUMMARY),
+      'GET /api/v1/ledger/accounts/me': () => json(200, { items: [{ id: 'acc-p', kind: 'points', balance: 320 }], nextCursor: null }),
+      'GET /api/v1/rewards': () => json(200, { items: [REWARD], nextCursor: null }),
+      'POST /api/v1/redemptions': () => problem(422, 'insufficient_balance', 'Insufficient balance'),
+    });
+    renderH5('/rewards');
+    expect(await screen.findByRole('heading', { level: 1, name: 'བྱམས་བརྩེའི་ཚོང་ཁང་།' })).toBeTruthy();
+    fireEvent.click(await screen.findByRole('button', { name: 'འབྲས་ཀི་ལོ་ 5 བརྗེ་ལེན།' }));
+    fireEvent.click(screen.getByRole('button', { name: 'བརྗེ་ལེན་གཏན་འཁེལ།' }));
+    expect((await screen.findByRole('alert')).textContent).toBe('ལྷག་ཚད་མི་འདང་བས་ལེགས་གྲུབ་མ་ཐུབ།');
+    expect(document.documentElement.lang).toBe('bo');
+  });
+
   it('lists my redemptions with the code and cancels one (points back)', { timeout: 20_000 }, async () => {
     const { requests } = volunteerApi({
       'GET /api/v1/me/redemptions': () => json(200, { items: [ORDER], nextCursor: null }),
