@@ -82,6 +82,42 @@ export const ActivityCreateSchema = z
   .refine((v) => new Set(v.signInMethods).size === v.signInMethods.length, { message: 'duplicate_items', path: ['signInMethods'] });
 export type ActivityCreate = z.infer<typeof ActivityCreateSchema>;
 
+/**
+ * `PATCH /activities/{id}`: the organizer edits a draft (every field but the team and the series) or,
+ * while recruiting, only the description, the place, the risk notice and a larger headcount.
+ * `version` is the one last read (compare and set: another change first is 409 conflict).
+ */
+export const ACTIVITY_RECRUITING_EDITABLE = ['description', 'place', 'headcount', 'riskNotice'] as const;
+export const ActivityUpdateSchema = z
+  .object({
+    version: z.number().int().min(1),
+    title: text(120).optional(),
+    titleBo: text(240).optional(),
+    description: z.union([text(4000, true), z.literal('')]).optional(),
+    category: z.enum(TEAM_DOMAINS).optional(),
+    serviceItemId: IdSchema.nullable().optional(),
+    riskNotice: text(2000, true).optional(),
+    needsInsurance: z.boolean().optional(),
+    targetGroups: z.array(z.enum(FOCUS_TAGS)).max(FOCUS_TAGS.length).optional(),
+    place: ActivityPlaceSchema.optional(),
+    startsAt: IsoDateTime.optional(),
+    endsAt: IsoDateTime.optional(),
+    headcount: z.number().int().min(1).max(1000).optional(),
+    minAge: z.number().int().min(0).max(120).nullable().optional(),
+    maxAge: z.number().int().min(0).max(120).nullable().optional(),
+    minorsAllowed: z.boolean().optional(),
+    skills: z.array(z.enum(SKILLS)).max(10).optional(),
+    signInMethods: z.array(z.enum(SIGN_IN_METHODS)).min(1).max(3).optional(),
+    maxCreditableMinutes: z.number().int().min(1).max(1440).optional(),
+  })
+  .strict()
+  .refine((v) => Object.keys(v).some((k) => k !== 'version'), { message: 'empty_patch', path: ['version'] })
+  .refine((v) => v.signInMethods === undefined || new Set(v.signInMethods).size === v.signInMethods.length, {
+    message: 'duplicate_items',
+    path: ['signInMethods'],
+  });
+export type ActivityUpdate = z.infer<typeof ActivityUpdateSchema>;
+
 export const ActivityQuerySchema = PageQuerySchema.extend({
   status: ActivityStatusSchema.optional(),
   communityId: IdSchema.optional(),
@@ -93,6 +129,16 @@ export const ActivityQuerySchema = PageQuerySchema.extend({
   mine: z.enum(['true', 'false']).optional(),
 });
 export type ActivityQuery = z.infer<typeof ActivityQuerySchema>;
+
+/** The caller's own sign-up (null when none or cancelled). */
+export const MySignupSchema = z.object({
+  status: z.enum(SIGNUP_STATUSES),
+  position: z.number().int().nullable(),
+  checkedInAt: z.string().nullable(),
+  checkedOutAt: z.string().nullable(),
+  creditedMinutes: z.number().int().nullable(),
+  serviceRecordId: z.string().nullable(),
+});
 
 export const ActivityListItemSchema = z.object({
   id: z.string(),
@@ -111,6 +157,8 @@ export const ActivityListItemSchema = z.object({
   signInMethods: z.array(z.enum(SIGN_IN_METHODS)),
   needsInsurance: z.boolean(),
   riskNotice: z.string(),
+  /** Only with `mine=true`: the caller's sign-up on this row (status, waitlist position). */
+  mySignup: MySignupSchema.nullable().optional(),
 });
 export type ActivityListItem = z.infer<typeof ActivityListItemSchema>;
 
@@ -121,16 +169,6 @@ export const ActivityHistoryEntrySchema = z.object({
   at: z.string(),
   byUserId: z.string().nullable(),
   note: z.string().nullable(),
-});
-
-/** The caller's own sign-up (null when none or cancelled). */
-export const MySignupSchema = z.object({
-  status: z.enum(SIGNUP_STATUSES),
-  position: z.number().int().nullable(),
-  checkedInAt: z.string().nullable(),
-  checkedOutAt: z.string().nullable(),
-  creditedMinutes: z.number().int().nullable(),
-  serviceRecordId: z.string().nullable(),
 });
 
 export const ActivitySchema = ActivityListItemSchema.extend({

@@ -176,3 +176,6 @@ export const CarePlanSchema = z.object({
 });
 export type CarePlan = z.infer<typeof CarePlanSchema>;
 export const CarePlanQuerySchema = PageQuerySchema.extend({ gridId: IdSchema.optional() });
+/** `PATCH /care-plans/{id}`: pause (`active: false`) or resume a plan; resuming makes it due from now on, never missed for the pause. */
+export const CarePlanUpdateSchema = z.object({ active: z.boolean() }).strict();
+export type CarePlanUpdate = z.infer<typeof CarePlanUpdateSchema>;

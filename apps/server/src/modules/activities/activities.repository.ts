@@ -198,6 +198,36 @@ export async function waitlistPosition(tx: Tx, signup: SignupRow): Promise<numbe
   return Number(row?.n ?? 1);
 }
 
+/** A volunteer's sign-ups on some activities, each with its waitlist position (null unless waitlisted). */
+export async function signupsWithPositions(
+  tx: Tx,
+  volunteerId: string,
+  activityIds: string[],
+): Promise<Map<string, { signup: SignupRow; position: number | null }>> {
+  const out = new Map<string, { signup: SignupRow; position: number | null }>();
+  if (!activityIds.length) return out;
+  const own = await tx
+    .select()
+    .from(activitySignups)
+    .where(and(eq(activitySignups.volunteerId, volunteerId), inArray(activitySignups.activityId, activityIds)));
+  const waitlistedOn = own.filter((s) => s.status === 'waitlisted').map((s) => s.activityId);
+  const queue = waitlistedOn.length
+    ? await tx
+        .select({ id: activitySignups.id, activityId: activitySignups.activityId })
+        .from(activitySignups)
+        .where(and(inArray(activitySignups.activityId, waitlistedOn), eq(activitySignups.status, 'waitlisted')))
+        .orderBy(asc(activitySignups.signedUpAt), asc(activitySignups.id))
+    : [];
+  for (const signup of own) {
+    const position =
+      signup.status === 'waitlisted'
+        ? queue.filter((q) => q.activityId === signup.activityId).findIndex((q) => q.id === signup.id) + 1
+        : null;
+    out.set(signup.activityId, { signup, position });
+  }
+  return out;
+}
+
 /** Another live sign-up of the volunteer whose activity overlaps the window. */
 export async function overlappingSignup(tx: Tx, volunteerId: string, activityId: string, startsAt: Date, endsAt: Date) {
   const [row] = await tx

@@ -7,6 +7,7 @@ import {
   ActivityQuerySchema,
   ActivityReasonSchema,
   ActivitySchema,
+  ActivityUpdateSchema,
   CheckInBodySchema,
   CheckInCodeSchema,
   CheckInResultSchema,
@@ -21,6 +22,7 @@ import { problemResponses } from '../../platform/http/problem.js';
 import * as service from './activities.service.js';
 import * as signups from './signups.service.js';
 import * as checkin from './checkin.service.js';
+import { editActivity } from './activity-edit.service.js';
 
 const TRANSITIONS = {
   submit: { body: ActivityNoteSchema, summary: 'The organizer submits the draft for review (草稿 → 待审核)' },
@@ -86,6 +88,23 @@ export const activitiesRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => service.getActivity(req.deps, req.actor, req.params.id),
+  );
+
+  app.patch(
+    '/activities/:id',
+    {
+      schema: {
+        tags: ['activities'],
+        summary:
+          'Edit an activity (organizer): every field in draft; description, place, risk notice and a larger headcount while recruiting',
+        description:
+          'Team leader of its team or community admin of its community (others 403; not visible 404). `version` is the one last read: another change first is 409 conflict. Other statuses (also pending_review) are 409 invalid_transition. A field locked while recruiting, or a smaller headcount, is 400 validation_failed. A larger headcount promotes the waitlist. Writes an `edit` history row and an audit row.',
+        params: IdParamsSchema,
+        body: ActivityUpdateSchema,
+        response: { 200: ActivitySchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => editActivity(req.deps, req.actor, req.params.id, req.body),
   );
 
   for (const [action, { body, summary }] of Object.entries(TRANSITIONS) as [

@@ -44,6 +44,9 @@ export async function visibleActivity(tx: Tx, actor: Actor | undefined, streetId
   return { activity, rel };
 }
 
+/** The detail answer of an activity for the caller (also after an edit). */
+export const getActivityAnswer = (tx: Tx, actor: Actor | undefined, activity: repo.ActivityRow) => answer(tx, actor, activity);
+
 async function answer(tx: Tx, actor: Actor | undefined, activity: repo.ActivityRow): Promise<Activity> {
   const rel = relationsTo(actor, activity);
   const [counts, history, volunteer] = await Promise.all([
@@ -124,7 +127,23 @@ export async function listActivities(
       tx,
       page.items.map((r) => r.id),
     );
-    return { items: page.items.map((r) => presentActivityListItem(r, counts.get(r.id))), nextCursor: page.nextCursor };
+    // my activities: each row carries the caller's sign-up with its waitlist position.
+    const mine = volunteerId
+      ? await repo.signupsWithPositions(
+          tx,
+          volunteerId,
+          page.items.map((r) => r.id),
+        )
+      : undefined;
+    return {
+      items: page.items.map((r) => {
+        const item = presentActivityListItem(r, counts.get(r.id));
+        if (!mine) return item;
+        const s = mine.get(r.id);
+        return { ...item, mySignup: presentMySignup(s?.signup, s?.position ?? null) };
+      }),
+      nextCursor: page.nextCursor,
+    };
   });
 }
 

@@ -1,5 +1,5 @@
 import { or } from 'drizzle-orm';
-import { maskName, type CarePlan, type CarePlanCreate } from '@duodi/contracts';
+import { maskName, type CarePlan, type CarePlanCreate, type CarePlanUpdate } from '@duodi/contracts';
 import { hasRole, requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { Deps } from '../../platform/deps.js';
@@ -115,6 +115,32 @@ export async function listCarePlans(
     const page = pageFrom(rows, q.limit, (r) => [r.plan.id]);
     // Lists mask names (DR-21); the grid's staff know their residents by the masked name and the household.
     return { items: page.items.map((r) => presentPlan(r.plan, maskName(r.residentName), now)), nextCursor: page.nextCursor };
+  });
+}
+
+/**
+ * Pauses (`active: false`) or resumes a plan: the grid worker of its grid, its community's admin or
+ * the street admin; staff of another area 404, other roles 403. A paused plan is skipped by the job
+ * (no reminders, no demands, nothing counted missed); resuming makes it due from now on at the
+ * latest, so the weeks of the pause never count as missed. Compare and set on the plan's version.
+ * @throws unauthenticated | forbidden | not_found | conflict
+ */
+export async function updateCarePlan(deps: Deps, actorOrNone: Actor | undefined, id: string, input: CarePlanUpdate): Promise<CarePlan> {
+  const actor = requireActor(actorOrNone);
+  const staff = hasRole(actor, 'street_admin') || hasRole(actor, 'community_admin') || hasRole(actor, 'grid_worker');
+  if (!staff) throw new AppError('forbidden');
+  const now = deps.now();
+  return withTransaction(deps.db, async (tx) => {
+    const found = await repo.findCarePlan(tx, actor.streetId, id);
+    if (!found || !isStaffFor(actor, { communityId: found.plan.communityId, gridId: found.plan.gridId })) throw new AppError('not_found');
+    const { plan } = found;
+    if (plan.active !== input.active) {
+      const set: Partial<repo.CarePlanRow> = { active: input.active };
+      if (input.active && plan.nextDueAt < now) set.nextDueAt = now;
+      if (!(await repo.updateCarePlan(tx, plan.id, plan.version, set))) throw new AppError('conflict', { reason: 'status_changed' });
+    }
+    const after = await repo.findCarePlan(tx, actor.streetId, id);
+    return presentPlan(after!.plan, maskName(after!.residentName), now);
   });
 }
 

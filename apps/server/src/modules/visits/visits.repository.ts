@@ -294,6 +294,16 @@ export async function listCarePlans(
     .limit(q.limit + 1);
 }
 
+export async function findCarePlan(tx: Tx, streetId: string, id: string) {
+  const [row] = await tx
+    .select({ plan: carePlans, residentName: persons.name })
+    .from(carePlans)
+    .innerJoin(persons, eq(persons.id, carePlans.residentPersonId))
+    .where(and(eq(carePlans.streetId, streetId), eq(carePlans.id, id)))
+    .limit(1);
+  return row;
+}
+
 export const carePlanVisibility = {
   communities: (ids: string[]) => (ids.length ? inArray(carePlans.communityId, ids) : undefined),
   grids: (ids: string[]) => (ids.length ? inArray(carePlans.gridId, ids) : undefined),

@@ -5,6 +5,7 @@ import {
   CarePlanCreateSchema,
   CarePlanQuerySchema,
   CarePlanSchema,
+  CarePlanUpdateSchema,
   CoverageQuerySchema,
   CoverageSchema,
   IdParamsSchema,
@@ -159,5 +160,21 @@ export const visitsRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req) => plans.listCarePlans(req.deps, req.actor, req.query),
+  );
+
+  app.patch(
+    '/care-plans/:id',
+    {
+      schema: {
+        tags: ['visits'],
+        summary: 'Pause or resume a care plan (`active`)',
+        description:
+          'Grid worker of the plan’s grid, its community’s admin or the street admin (another area 404, other roles 403). A paused plan creates no demands and counts no missed visits; resuming makes it due from now on at the latest.',
+        params: IdParamsSchema,
+        body: CarePlanUpdateSchema,
+        response: { 200: CarePlanSchema, ...problemResponses(400, 401, 403, 404, 409) },
+      },
+    },
+    async (req) => plans.updateCarePlan(req.deps, req.actor, req.params.id, req.body),
   );
 };
