@@ -62,6 +62,8 @@ export function DispatchActions({
   const teamOptions = lookups.teamList
     .filter((team) => (staff ? team.communityId === demand.communityId || team.communityId === null : led.includes(team.id)))
     .map((team) => ({ value: team.id, label: localName(team, language).text }));
+  // The only team there is stands chosen, also when the teams arrive after the dialog opened.
+  const chosenTeamId = teamId ?? (teamOptions.length === 1 ? teamOptions[0]?.value : undefined);
 
   const run = (step: StaffTransition) =>
     transition.mutate(step, {
@@ -147,8 +149,8 @@ export function DispatchActions({
         okButtonProps={{ loading: transition.isPending }}
         onCancel={() => setDialog(null)}
         onOk={() => {
-          if (!teamId) return setTeamMissing(true);
-          run({ id: demand.id, action: 'assign', teamId });
+          if (!chosenTeamId) return setTeamMissing(true);
+          run({ id: demand.id, action: 'assign', teamId: chosenTeamId });
         }}
         destroyOnHidden
       >
@@ -158,7 +160,7 @@ export function DispatchActions({
         <Select
           id={`${id}-team`}
           style={{ width: '100%' }}
-          value={teamId}
+          value={chosenTeamId}
           onChange={(value: string) => {
             setTeamId(value);
             setTeamMissing(false);

@@ -1,3 +1,4 @@
+import { useState } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { DemandListItem } from '@duodi/contracts';
@@ -33,6 +34,8 @@ export default function TeamDemandsPage() {
     .map((team) => ({ id: team.id, name: localName(team, language).text }));
   const held = (assigned.data?.pages.flatMap((p) => p.items) ?? []).filter((d) => d.teamId !== null && led.includes(d.teamId));
   const open = published.data?.pages.flatMap((p) => p.items) ?? [];
+  // A claimed demand moves from the published list to the team's; the confirmation stays on the page.
+  const [claimed, setClaimed] = useState(false);
 
   if (me.isPending) return <Loading />;
   if (me.isError) return <ErrorNotice error={me.error} onRetry={() => void me.refetch()} />;
@@ -41,6 +44,11 @@ export default function TeamDemandsPage() {
   return (
     <>
       <h1 className="h5-page-title">{t('orders.team.title')}</h1>
+      {claimed && (
+        <p role="status" className="h5-success">
+          {t('orders.team.claimed')}
+        </p>
+      )}
       <Section title={t('orders.team.published')}>
         {published.isPending && <Loading />}
         {published.isError && <ErrorNotice error={published.error} onRetry={() => void published.refetch()} />}
@@ -58,7 +66,7 @@ export default function TeamDemandsPage() {
               {d.volunteersNeeded > 1 ? ` · ${t('orders.menu.people', { count: d.volunteersNeeded })}` : ''}
             </p>
             <p lang={scriptLang(d.description)}>{d.description}</p>
-            <ClaimDemand demand={d} teams={myTeams} />
+            <ClaimDemand demand={d} teams={myTeams} onClaimed={() => setClaimed(true)} />
           </article>
         ))}
       </Section>

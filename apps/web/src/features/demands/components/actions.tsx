@@ -156,8 +156,19 @@ export function CloseOrder({ demand }: { demand: Demand }) {
   );
 }
 
-/** 认领: a team leader takes a published demand for one of the teams they lead. */
-export function ClaimDemand({ demand, teams }: { demand: { id: string; version: number }; teams: { id: string; name: string }[] }) {
+/**
+ * 认领: a team leader takes a published demand for one of the teams they lead. The claimed demand leaves a
+ * list of published ones (and this form with it), so `onClaimed` lets the page say so.
+ */
+export function ClaimDemand({
+  demand,
+  teams,
+  onClaimed,
+}: {
+  demand: { id: string; version: number };
+  teams: { id: string; name: string }[];
+  onClaimed?: (demandId: string) => void;
+}) {
   const { t } = useTranslation();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
   const step = useDemandStep(demand.id);
@@ -166,7 +177,7 @@ export function ClaimDemand({ demand, teams }: { demand: { id: string; version: 
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const body: DemandStep = { action: 'assign', teamId };
-    step.mutate({ step: body, key: keyFor({ id: demand.id, version: demand.version, body }) });
+    step.mutate({ step: body, key: keyFor({ id: demand.id, version: demand.version, body }) }, { onSuccess: () => onClaimed?.(demand.id) });
   };
   return (
     <form onSubmit={submit} noValidate>
@@ -180,9 +191,12 @@ export function ClaimDemand({ demand, teams }: { demand: { id: string; version: 
       )}
       <StepError error={step.error} />
       {step.isSuccess ? (
-        <p role="status" className="h5-success">
-          {t('orders.team.claimed')}
-        </p>
+        // With `onClaimed` the page says it (once, where it stays); this card is about to leave the list.
+        onClaimed ? null : (
+          <p role="status" className="h5-success">
+            {t('orders.team.claimed')}
+          </p>
+        )
       ) : (
         <Button block size="large" color="primary" type="submit" loading={step.isPending}>
           {t('orders.team.claim')}
