@@ -53,8 +53,18 @@ export default function CertificatesPage() {
       <h1 className="console-page-title">{t('hours.console.certificates.title')}</h1>
       <p>{t('hours.console.certificates.intro')}</p>
       <h2>{t('hours.console.certificates.issue')}</h2>
-      <Form<IssueValues> form={form} layout="vertical" style={{ maxWidth: 560 }} initialValues={{ language: 'bilingual' }} onFinish={submit}>
-        <Form.Item name="volunteerId" label={t('hours.console.volunteer')} rules={[{ required: true, message: t('hours.console.required') }]}>
+      <Form<IssueValues>
+        form={form}
+        layout="vertical"
+        style={{ maxWidth: 560 }}
+        initialValues={{ language: 'bilingual' }}
+        onFinish={submit}
+      >
+        <Form.Item
+          name="volunteerId"
+          label={t('hours.console.volunteer')}
+          rules={[{ required: true, message: t('hours.console.required') }]}
+        >
           <VolunteerSearchSelect />
         </Form.Item>
         <Form.Item name="language" label={t('hours.console.certificates.language')}>
@@ -73,7 +83,13 @@ export default function CertificatesPage() {
         </Form.Item>
         {issue.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(issue.error, t)} />}
         {issue.isSuccess && (
-          <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.certificates.issued', { number: issue.data.number })} />
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="success"
+            showIcon
+            role="status"
+            title={t('hours.console.certificates.issued', { number: issue.data.number })}
+          />
         )}
         <Button type="primary" htmlType="submit" loading={issue.isPending}>
           {t('hours.console.certificates.issueButton')}
@@ -132,9 +148,21 @@ export default function CertificatesPage() {
         <Input.TextArea id="hours-revoke-reason" rows={2} maxLength={500} value={reason} onChange={(e) => setReason(e.target.value)} />
         {revoke.isError && <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={hoursError(revoke.error, t)} />}
         {revoke.isSuccess && (
-          <Alert style={{ marginTop: 12 }} type="success" showIcon role="status" title={t('hours.console.certificates.revoked', { number: revoke.data.number })} />
+          <Alert
+            style={{ marginTop: 12 }}
+            type="success"
+            showIcon
+            role="status"
+            title={t('hours.console.certificates.revoked', { number: revoke.data.number })}
+          />
         )}
-        <Button style={{ marginTop: 12 }} danger htmlType="submit" loading={revoke.isPending} disabled={!number.trim() || reason.trim().length < 2}>
+        <Button
+          style={{ marginTop: 12 }}
+          danger
+          htmlType="submit"
+          loading={revoke.isPending}
+          disabled={!number.trim() || reason.trim().length < 2}
+        >
           {t('hours.console.certificates.revokeButton')}
         </Button>
       </form>

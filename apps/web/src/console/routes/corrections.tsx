@@ -44,7 +44,13 @@ export default function CorrectionsPage() {
       </Space>
       {list.isError && <ProblemAlert error={list.error} onRetry={() => void list.refetch()} />}
       {resolve.isSuccess && !deciding && (
-        <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t(`hours.console.corrections.done.${resolve.data.status}`)} />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="success"
+          showIcon
+          role="status"
+          title={t(`hours.console.corrections.done.${resolve.data.status}`)}
+        />
       )}
       <Table<Correction>
         rowKey="id"
@@ -53,7 +59,11 @@ export default function CorrectionsPage() {
         pagination={false}
         scroll={{ x: 1000 }}
         columns={[
-          { title: t('hours.console.corrections.kind'), dataIndex: 'kind', render: (v: Correction['kind']) => t(`hours.correctionKind.${v}`) },
+          {
+            title: t('hours.console.corrections.kind'),
+            dataIndex: 'kind',
+            render: (v: Correction['kind']) => t(`hours.correctionKind.${v}`),
+          },
           { title: t('hours.console.corrections.record'), dataIndex: 'recordId' },
           {
             title: t('hours.console.corrections.change'),
@@ -139,7 +149,10 @@ export default function CorrectionsPage() {
         onOk={() => {
           setTouched(true);
           if (!deciding || tooShort) return;
-          resolve.mutate({ id: deciding.item.id, decision: deciding.decision, reason: reason.trim() }, { onSuccess: () => setDeciding(null) });
+          resolve.mutate(
+            { id: deciding.item.id, decision: deciding.decision, reason: reason.trim() },
+            { onSuccess: () => setDeciding(null) },
+          );
         }}
         destroyOnHidden
       >

@@ -65,7 +65,11 @@ export default function ManualRecordsPage() {
       <h1 className="console-page-title">{t('hours.console.manual.title')}</h1>
       <p>{t('hours.console.manual.intro')}</p>
       <Form<Values> form={form} layout="vertical" style={{ maxWidth: 640 }} onFinish={submit}>
-        <Form.Item name="volunteerId" label={t('hours.console.volunteer')} rules={[{ required: true, message: t('hours.console.required') }]}>
+        <Form.Item
+          name="volunteerId"
+          label={t('hours.console.volunteer')}
+          rules={[{ required: true, message: t('hours.console.required') }]}
+        >
           <VolunteerSearchSelect />
         </Form.Item>
         <Form.Item
@@ -75,10 +79,18 @@ export default function ManualRecordsPage() {
         >
           <Input type="date" />
         </Form.Item>
-        <Form.Item name="hours" label={t('hours.console.hoursInput')} rules={[{ required: true, type: 'number', min: 0.1, max: 24, message: t('hours.console.hoursRange') }]}>
+        <Form.Item
+          name="hours"
+          label={t('hours.console.hoursInput')}
+          rules={[{ required: true, type: 'number', min: 0.1, max: 24, message: t('hours.console.hoursRange') }]}
+        >
           <InputNumber min={0.1} max={24} step={0.5} />
         </Form.Item>
-        <Form.Item name="content" label={t('hours.console.content')} rules={[{ required: true, min: 2, message: t('common.reasonRequired', { count: 2 }) }]}>
+        <Form.Item
+          name="content"
+          label={t('hours.console.content')}
+          rules={[{ required: true, min: 2, message: t('common.reasonRequired', { count: 2 }) }]}
+        >
           <Input maxLength={500} />
         </Form.Item>
         <Form.Item name="place" label={t('hours.console.place')}>
@@ -98,7 +110,11 @@ export default function ManualRecordsPage() {
           </Form.Item>
         </Space>
         <p className="console-hint">{t('hours.console.manual.whoRecords')}</p>
-        <Form.Item name="reason" label={t('hours.console.manual.reason')} rules={[{ required: true, min: 2, message: t('common.reasonRequired', { count: 2 }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('hours.console.manual.reason')}
+          rules={[{ required: true, min: 2, message: t('common.reasonRequired', { count: 2 }) }]}
+        >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item
@@ -126,7 +142,9 @@ export default function ManualRecordsPage() {
 
       <h2 style={{ marginTop: 32 }}>{t('hours.console.manual.pending')}</h2>
       {pending.isError && <ProblemAlert error={pending.error} onRetry={() => void pending.refetch()} />}
-      {decide.isError && !rejecting && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(decide.error, t)} />}
+      {decide.isError && !rejecting && (
+        <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(decide.error, t)} />
+      )}
       <Table<ServiceRecord>
         rowKey="id"
         loading={pending.isPending}
@@ -181,7 +199,9 @@ export default function ManualRecordsPage() {
         pending={decide.isPending}
         error={decide.error}
         maxLength={500}
-        onSubmit={(reason) => rejecting && decide.mutate({ id: rejecting.id, action: 'reject', reason }, { onSuccess: () => setRejecting(null) })}
+        onSubmit={(reason) =>
+          rejecting && decide.mutate({ id: rejecting.id, action: 'reject', reason }, { onSuccess: () => setRejecting(null) })
+        }
         onCancel={() => setRejecting(null)}
       />
     </>

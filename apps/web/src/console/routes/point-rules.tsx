@@ -42,9 +42,21 @@ export default function PointRulesPage() {
       {rules.isPending && <Loading />}
       {rules.isError && <ProblemAlert error={rules.error} onRetry={() => void rules.refetch()} />}
       {rules.data && (
-        <Form<PointRules> form={form} layout="vertical" style={{ maxWidth: 560 }} disabled={!canEdit} initialValues={rules.data} onFinish={(values) => save.mutate(values)}>
+        <Form<PointRules>
+          form={form}
+          layout="vertical"
+          style={{ maxWidth: 560 }}
+          disabled={!canEdit}
+          initialValues={rules.data}
+          onFinish={(values) => save.mutate(values)}
+        >
           {NUMBER_FIELDS.map(([name, min, max]) => (
-            <Form.Item key={name} name={name} label={t(`hours.console.rules.fields.${name}`)} rules={[{ required: true, type: 'number', min, max }]}>
+            <Form.Item
+              key={name}
+              name={name}
+              label={t(`hours.console.rules.fields.${name}`)}
+              rules={[{ required: true, type: 'number', min, max }]}
+            >
               <InputNumber min={min} max={max} precision={0} style={{ width: 200 }} />
             </Form.Item>
           ))}
@@ -62,7 +74,9 @@ export default function PointRulesPage() {
             ))}
           </fieldset>
           {save.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(save.error, t)} />}
-          {save.isSuccess && <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.rules.saved')} />}
+          {save.isSuccess && (
+            <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.rules.saved')} />
+          )}
           {canEdit && (
             <Button type="primary" htmlType="submit" loading={save.isPending}>
               {t('hours.console.rules.save')}

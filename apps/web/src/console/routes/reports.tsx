@@ -68,7 +68,12 @@ function PartyReport({ street, ownUnits }: { street: boolean; ownUnits: string[]
           <label className="console-label" htmlFor="hours-report-quarter">
             {t('hours.console.reports.quarter')}
           </label>
-          <Input id="hours-report-quarter" value={period} onChange={(e) => setPeriod(e.target.value.toUpperCase())} status={validPeriod ? undefined : 'error'} />
+          <Input
+            id="hours-report-quarter"
+            value={period}
+            onChange={(e) => setPeriod(e.target.value.toUpperCase())}
+            status={validPeriod ? undefined : 'error'}
+          />
         </div>
         <Button
           type="primary"
@@ -93,7 +98,9 @@ function PartyReport({ street, ownUnits }: { street: boolean; ownUnits: string[]
       </Space>
       {!validPeriod && <p className="console-error">{t('hours.console.reports.quarterFormat')}</p>}
       {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={problem} />}
-      {saved && <Alert style={{ marginTop: 12 }} type="success" showIcon role="status" title={t('hours.console.reports.saved', { name: saved })} />}
+      {saved && (
+        <Alert style={{ marginTop: 12 }} type="success" showIcon role="status" title={t('hours.console.reports.saved', { name: saved })} />
+      )}
     </section>
   );
 }
@@ -116,7 +123,12 @@ function AwardsReference({ street }: { street: boolean }) {
           <label className="console-label" htmlFor="hours-awards-period">
             {t('hours.console.reports.period')}
           </label>
-          <Input id="hours-awards-period" value={period} onChange={(e) => setPeriod(e.target.value.toUpperCase())} status={valid ? undefined : 'error'} />
+          <Input
+            id="hours-awards-period"
+            value={period}
+            onChange={(e) => setPeriod(e.target.value.toUpperCase())}
+            status={valid ? undefined : 'error'}
+          />
         </div>
         {street && (
           <div>
@@ -162,11 +174,27 @@ function AwardsReference({ street }: { street: boolean }) {
           columns={[
             { title: t('hours.console.reports.rank'), dataIndex: 'rank' },
             { title: t('fields.name'), key: 'name', render: (_, r) => `${r.name} · ${r.volunteerNo}` },
-            { title: t('hours.console.reports.periodHours'), dataIndex: 'periodMinutes', render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }) },
+            {
+              title: t('hours.console.reports.periodHours'),
+              dataIndex: 'periodMinutes',
+              render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }),
+            },
             { title: t('hours.console.reports.records'), dataIndex: 'records' },
-            { title: t('hours.console.reports.rating'), dataIndex: 'averageRating', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
-            { title: t('hours.console.stars.level'), dataIndex: 'star', render: (v: number) => (v > 0 ? t('star.value', { count: v }) : t('star.none')) },
-            { title: t('hours.console.reports.totalHours'), dataIndex: 'totalVerifiedMinutes', render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }) },
+            {
+              title: t('hours.console.reports.rating'),
+              dataIndex: 'averageRating',
+              render: (v: number | null) => (v === null ? '—' : v.toFixed(1)),
+            },
+            {
+              title: t('hours.console.stars.level'),
+              dataIndex: 'star',
+              render: (v: number) => (v > 0 ? t('star.value', { count: v }) : t('star.none')),
+            },
+            {
+              title: t('hours.console.reports.totalHours'),
+              dataIndex: 'totalVerifiedMinutes',
+              render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }),
+            },
           ]}
         />
       )}

@@ -47,7 +47,13 @@ export default function RewardsAdminPage() {
       {rewards.isError && <ProblemAlert error={rewards.error} onRetry={() => void rewards.refetch()} />}
       {patch.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(patch.error, t)} />}
       {patch.isSuccess && (
-        <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.rewards.saved', { name: localName(patch.data, language).text })} />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="success"
+          showIcon
+          role="status"
+          title={t('hours.console.rewards.saved', { name: localName(patch.data, language).text })}
+        />
       )}
       <Table<Reward>
         rowKey="id"
@@ -86,11 +92,16 @@ export default function RewardsAdminPage() {
               );
             },
           },
-          { title: t('hours.console.rewards.minStar'), dataIndex: 'minStar', render: (v: number) => (v > 0 ? t('star.value', { count: v }) : t('common.none')) },
+          {
+            title: t('hours.console.rewards.minStar'),
+            dataIndex: 'minStar',
+            render: (v: number) => (v > 0 ? t('star.value', { count: v }) : t('common.none')),
+          },
           {
             title: t('hours.console.rewards.limit'),
             key: 'limit',
-            render: (_, r) => (r.perPeriodLimit === null ? t('common.none') : t(`hours.rewards.limit.${r.limitPeriod}`, { count: r.perPeriodLimit })),
+            render: (_, r) =>
+              r.perPeriodLimit === null ? t('common.none') : t(`hours.rewards.limit.${r.limitPeriod}`, { count: r.perPeriodLimit }),
           },
           {
             title: t('hours.console.rewards.active'),
@@ -102,7 +113,9 @@ export default function RewardsAdminPage() {
                   checked={r.active}
                   onChange={(active) => patch.mutate({ id: r.id, body: { active } })}
                 />
-                <StatusTag tone={r.active ? 'success' : 'neutral'}>{r.active ? t('hours.console.rewards.isActive') : t('hours.console.rewards.isInactive')}</StatusTag>
+                <StatusTag tone={r.active ? 'success' : 'neutral'}>
+                  {r.active ? t('hours.console.rewards.isActive') : t('hours.console.rewards.isInactive')}
+                </StatusTag>
               </Space>
             ),
           },
@@ -144,12 +157,21 @@ function Orders() {
           style={{ minWidth: 160 }}
           value={status}
           onChange={setStatus}
-          options={[{ value: '', label: t('common.all') }, ...REDEMPTION_STATUSES.map((s) => ({ value: s, label: t(`hours.redemptionStatus.${s}`) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...REDEMPTION_STATUSES.map((s) => ({ value: s, label: t(`hours.redemptionStatus.${s}`) })),
+          ]}
         />
       </Space>
       {orders.isError && <ProblemAlert error={orders.error} onRetry={() => void orders.refetch()} />}
       {cancel.isSuccess && !cancelling && (
-        <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.rewards.cancelled', { name: nameOf(cancel.data) })} />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="success"
+          showIcon
+          role="status"
+          title={t('hours.console.rewards.cancelled', { name: nameOf(cancel.data) })}
+        />
       )}
       <Table<Redemption>
         rowKey="id"
@@ -245,10 +267,18 @@ function CreateRewardModal({ merchants, onClose }: { merchants: NamedOption[]; o
           )
         }
       >
-        <Form.Item name="merchantId" label={t('hours.console.rewards.merchant')} rules={[{ required: true, message: t('hours.console.required') }]}>
+        <Form.Item
+          name="merchantId"
+          label={t('hours.console.rewards.merchant')}
+          rules={[{ required: true, message: t('hours.console.required') }]}
+        >
           <Select options={merchants.map((m) => ({ value: m.id, label: localName(m, language).text }))} />
         </Form.Item>
-        <Form.Item name="name" label={t('hours.console.rewards.nameZh')} rules={[{ required: true, max: 60, message: t('hours.console.required') }]}>
+        <Form.Item
+          name="name"
+          label={t('hours.console.rewards.nameZh')}
+          rules={[{ required: true, max: 60, message: t('hours.console.required') }]}
+        >
           <Input maxLength={60} />
         </Form.Item>
         <Form.Item name="nameBo" label={t('hours.console.rewards.nameBo')}>
@@ -258,10 +288,18 @@ function CreateRewardModal({ merchants, onClose }: { merchants: NamedOption[]; o
           <Input maxLength={80} />
         </Form.Item>
         <Space wrap>
-          <Form.Item name="pointsCost" label={t('hours.console.rewards.points')} rules={[{ required: true, type: 'number', min: 1, message: t('hours.console.required') }]}>
+          <Form.Item
+            name="pointsCost"
+            label={t('hours.console.rewards.points')}
+            rules={[{ required: true, type: 'number', min: 1, message: t('hours.console.required') }]}
+          >
             <InputNumber min={1} max={100_000} precision={0} />
           </Form.Item>
-          <Form.Item name="stock" label={t('hours.console.rewards.stock')} rules={[{ required: true, type: 'number', min: 0, message: t('hours.console.required') }]}>
+          <Form.Item
+            name="stock"
+            label={t('hours.console.rewards.stock')}
+            rules={[{ required: true, type: 'number', min: 0, message: t('hours.console.required') }]}
+          >
             <InputNumber min={0} max={100_000} precision={0} />
           </Form.Item>
           <Form.Item name="minStar" label={t('hours.console.rewards.minStar')}>
@@ -271,7 +309,10 @@ function CreateRewardModal({ merchants, onClose }: { merchants: NamedOption[]; o
             <InputNumber min={1} max={100} precision={0} />
           </Form.Item>
           <Form.Item name="limitPeriod" label={t('hours.console.rewards.limitPeriod')}>
-            <Select style={{ minWidth: 120 }} options={REWARD_LIMIT_PERIODS.map((p) => ({ value: p, label: t(`hours.console.rewards.period.${p}`) }))} />
+            <Select
+              style={{ minWidth: 120 }}
+              options={REWARD_LIMIT_PERIODS.map((p) => ({ value: p, label: t(`hours.console.rewards.period.${p}`) }))}
+            />
           </Form.Item>
         </Space>
         {create.isError && <Alert type="error" showIcon role="alert" title={hoursError(create.error, t)} />}

@@ -82,7 +82,10 @@ function Awards() {
           style={{ minWidth: 140 }}
           value={status}
           onChange={setStatus}
-          options={[{ value: '', label: t('common.all') }, ...STAR_AWARD_STATUSES.map((s) => ({ value: s, label: t(`hours.starStatus.${s}`) }))]}
+          options={[
+            { value: '', label: t('common.all') },
+            ...STAR_AWARD_STATUSES.map((s) => ({ value: s, label: t(`hours.starStatus.${s}`) })),
+          ]}
         />
         {street && (
           <Button loading={run.isPending} onClick={() => run.mutate()}>
@@ -91,11 +94,19 @@ function Awards() {
         )}
       </Space>
       {run.data && (
-        <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.stars.ran', { proposed: run.data.proposed, awarded: run.data.awarded })} />
+        <Alert
+          style={{ marginBottom: 12 }}
+          type="success"
+          showIcon
+          role="status"
+          title={t('hours.console.stars.ran', { proposed: run.data.proposed, awarded: run.data.awarded })}
+        />
       )}
       {run.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(run.error, t)} />}
       {awards.isError && <ProblemAlert error={awards.error} onRetry={() => void awards.refetch()} />}
-      {action.isError && !asking && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(action.error, t)} />}
+      {action.isError && !asking && (
+        <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(action.error, t)} />
+      )}
       {action.isSuccess && !asking && (
         <Alert
           style={{ marginBottom: 12 }}
@@ -114,7 +125,11 @@ function Awards() {
         columns={[
           { title: t('fields.name'), key: 'name', render: (_, a) => `${a.name} · ${a.volunteerNo}` },
           { title: t('hours.console.stars.level'), dataIndex: 'level', render: (v: number) => t('star.value', { count: v }) },
-          { title: t('hours.console.hours'), dataIndex: 'verifiedMinutes', render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }) },
+          {
+            title: t('hours.console.hours'),
+            dataIndex: 'verifiedMinutes',
+            render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }),
+          },
           {
             title: t('hours.console.status'),
             key: 'status',
@@ -122,7 +137,9 @@ function Awards() {
               <>
                 <StatusTag tone={TONE[a.status]}>{t(`hours.starStatus.${a.status}`)}</StatusTag>
                 {a.noticeStart && a.noticeEnd && (
-                  <div>{t('hours.star.noticeWindow', { from: formatDate(a.noticeStart, language), to: formatDate(a.noticeEnd, language) })}</div>
+                  <div>
+                    {t('hours.star.noticeWindow', { from: formatDate(a.noticeStart, language), to: formatDate(a.noticeEnd, language) })}
+                  </div>
                 )}
                 {a.openObjections > 0 && <div>{t('hours.console.stars.openObjections', { count: a.openObjections })}</div>}
                 {a.reason && <div>{t('hours.records.reason', { reason: a.reason })}</div>}
@@ -183,7 +200,9 @@ function Awards() {
         pending={action.isPending}
         error={action.error}
         maxLength={500}
-        onSubmit={(reason) => asking && action.mutate({ id: asking.award.id, action: asking.action, reason }, { onSuccess: () => setAsking(null) })}
+        onSubmit={(reason) =>
+          asking && action.mutate({ id: asking.award.id, action: asking.action, reason }, { onSuccess: () => setAsking(null) })
+        }
         onCancel={() => setAsking(null)}
       />
       {objectionsOf && <ObjectionsModal award={objectionsOf} onClose={() => setObjectionsOf(null)} />}
@@ -215,7 +234,13 @@ function ObjectionsModal({ award, onClose }: { award: StarAward; onClose: () => 
               <label className="console-label" htmlFor={`obj-${o.id}`}>
                 {t('hours.console.stars.objectionNote')}
               </label>
-              <Input.TextArea id={`obj-${o.id}`} rows={2} maxLength={500} value={notes[o.id] ?? ''} onChange={(e) => setNotes((n) => ({ ...n, [o.id]: e.target.value }))} />
+              <Input.TextArea
+                id={`obj-${o.id}`}
+                rows={2}
+                maxLength={500}
+                value={notes[o.id] ?? ''}
+                onChange={(e) => setNotes((n) => ({ ...n, [o.id]: e.target.value }))}
+              />
               <Space style={{ marginTop: 8 }}>
                 <Button
                   danger
@@ -255,11 +280,16 @@ function Notices() {
         columns={[
           { title: t('fields.name'), key: 'name', render: (_, n) => `${n.maskedName} · ${n.volunteerNo}` },
           { title: t('hours.console.stars.level'), dataIndex: 'level', render: (v: number) => t('star.value', { count: v }) },
-          { title: t('hours.console.hours'), dataIndex: 'verifiedHours', render: (v: number) => t('hours.hoursValue', { value: v.toFixed(1) }) },
+          {
+            title: t('hours.console.hours'),
+            dataIndex: 'verifiedHours',
+            render: (v: number) => t('hours.hoursValue', { value: v.toFixed(1) }),
+          },
           {
             title: t('hours.console.stars.window'),
             key: 'window',
-            render: (_, n) => t('hours.star.noticeWindow', { from: formatDate(n.noticeStart, language), to: formatDate(n.noticeEnd, language) }),
+            render: (_, n) =>
+              t('hours.star.noticeWindow', { from: formatDate(n.noticeStart, language), to: formatDate(n.noticeEnd, language) }),
           },
         ]}
       />
@@ -280,9 +310,21 @@ function Thresholds() {
   if (thresholds.isPending) return <Loading />;
   if (thresholds.isError) return <ProblemAlert error={thresholds.error} onRetry={() => void thresholds.refetch()} />;
   return (
-    <Form<StarThresholds> form={form} layout="vertical" style={{ maxWidth: 480 }} disabled={!canEdit} initialValues={thresholds.data} onFinish={(v) => save.mutate(v)}>
+    <Form<StarThresholds>
+      form={form}
+      layout="vertical"
+      style={{ maxWidth: 480 }}
+      disabled={!canEdit}
+      initialValues={thresholds.data}
+      onFinish={(v) => save.mutate(v)}
+    >
       {[0, 1, 2, 3, 4].map((i) => (
-        <Form.Item key={i} name={['thresholdsHours', i]} label={t('hours.console.stars.thresholdOf', { count: i + 1 })} rules={[{ required: true, type: 'number', min: 1 }]}>
+        <Form.Item
+          key={i}
+          name={['thresholdsHours', i]}
+          label={t('hours.console.stars.thresholdOf', { count: i + 1 })}
+          rules={[{ required: true, type: 'number', min: 1 }]}
+        >
           <InputNumber min={1} max={100_000} precision={0} style={{ width: 200 }} />
         </Form.Item>
       ))}
@@ -290,7 +332,9 @@ function Thresholds() {
         <InputNumber min={1} max={3} precision={0} style={{ width: 200 }} />
       </Form.Item>
       {save.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(save.error, t)} />}
-      {save.isSuccess && <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.rules.saved')} />}
+      {save.isSuccess && (
+        <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.rules.saved')} />
+      )}
       {canEdit && (
         <Button type="primary" htmlType="submit" loading={save.isPending}>
           {t('hours.console.rules.save')}
@@ -324,10 +368,18 @@ function Block() {
           )
         }
       >
-        <Form.Item name="volunteerId" label={t('hours.console.volunteer')} rules={[{ required: true, message: t('hours.console.required') }]}>
+        <Form.Item
+          name="volunteerId"
+          label={t('hours.console.volunteer')}
+          rules={[{ required: true, message: t('hours.console.required') }]}
+        >
           <VolunteerSearchSelect />
         </Form.Item>
-        <Form.Item name="reason" label={t('hours.console.stars.blockReason')} rules={[{ required: true, min: 2, message: t('common.reasonRequired', { count: 2 }) }]}>
+        <Form.Item
+          name="reason"
+          label={t('hours.console.stars.blockReason')}
+          rules={[{ required: true, min: 2, message: t('common.reasonRequired', { count: 2 }) }]}
+        >
           <Input.TextArea rows={2} maxLength={500} />
         </Form.Item>
         <Form.Item name="years" label={t('hours.console.stars.blockYearsField')}>
@@ -335,7 +387,13 @@ function Block() {
         </Form.Item>
         {block.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(block.error, t)} />}
         {block.isSuccess && (
-          <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('hours.console.stars.blocked', { date: formatDate(block.data.blockedUntil, language) })} />
+          <Alert
+            style={{ marginBottom: 12 }}
+            type="success"
+            showIcon
+            role="status"
+            title={t('hours.console.stars.blocked', { date: formatDate(block.data.blockedUntil, language) })}
+          />
         )}
         <Button danger htmlType="submit" loading={block.isPending}>
           {t('hours.console.stars.blockButton')}

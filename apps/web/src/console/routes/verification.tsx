@@ -101,7 +101,10 @@ export default function VerificationPage() {
             ? {
                 selectedRowKeys: selected,
                 onChange: (keys) => setSelected(keys.map(String).filter((k) => decidable.includes(k))),
-                getCheckboxProps: (r) => ({ disabled: !r.canDecide, 'aria-label': t('hours.console.verification.select', { name: r.volunteerName }) }),
+                getCheckboxProps: (r) => ({
+                  disabled: !r.canDecide,
+                  'aria-label': t('hours.console.verification.select', { name: r.volunteerName }),
+                }),
               }
             : undefined
         }
@@ -140,7 +143,12 @@ export default function VerificationPage() {
               if (r.status === 'pending')
                 return (
                   <Space wrap>
-                    <Button type="primary" size="small" loading={decide.isPending && decide.variables?.id === r.id} onClick={() => decide.mutate({ id: r.id, action: 'verify' })}>
+                    <Button
+                      type="primary"
+                      size="small"
+                      loading={decide.isPending && decide.variables?.id === r.id}
+                      onClick={() => decide.mutate({ id: r.id, action: 'verify' })}
+                    >
                       {t('hours.console.verification.verify', { name: r.volunteerName })}
                     </Button>
                     <Button
@@ -187,7 +195,9 @@ export default function VerificationPage() {
         pending={decide.isPending}
         error={decide.error}
         maxLength={500}
-        onSubmit={(reason) => rejecting && decide.mutate({ id: rejecting.id, action: 'reject', reason }, { onSuccess: () => setRejecting(null) })}
+        onSubmit={(reason) =>
+          rejecting && decide.mutate({ id: rejecting.id, action: 'reject', reason }, { onSuccess: () => setRejecting(null) })
+        }
         onCancel={() => setRejecting(null)}
       />
       <ReasonModal

@@ -249,7 +249,9 @@ function ScanSection({ onRedeemed }: { onRedeemed: (result: RedeemResult) => voi
                 <Button
                   block
                   color="primary"
-                  loading={redeem.isPending && redeem.variables && 'redemptionId' in redeem.variables && redeem.variables.redemptionId === order.id}
+                  loading={
+                    redeem.isPending && redeem.variables && 'redemptionId' in redeem.variables && redeem.variables.redemptionId === order.id
+                  }
                   onClick={() =>
                     redeem.mutate(
                       { volunteerQr: qr, redemptionId: order.id },

@@ -91,7 +91,9 @@ function CertificateRow({ certificate }: { certificate: CertificateListItem }) {
         {certificate.issuer} · {formatDate(certificate.issuedAt, language)} · {t(`hours.certificates.language.${certificate.language}`)}
       </p>
       {certificate.revokedAt && (
-        <p className="status-badge status-badge--rejected">{t('hours.certificates.revoked', { date: formatDate(certificate.revokedAt, language) })}</p>
+        <p className="status-badge status-badge--rejected">
+          {t('hours.certificates.revoked', { date: formatDate(certificate.revokedAt, language) })}
+        </p>
       )}
       <p className="hours-row__meta">
         {t('hours.certificates.verifyAt')} <a href={link}>{link}</a>

@@ -60,7 +60,9 @@ function Summary({ volunteerId }: { volunteerId: string }) {
                 <dd>{t('hours.hoursValue', { value: hoursText(summary.data.timeBankMinutes) })}</dd>
               </div>
             </dl>
-            {summary.data.pendingRecords > 0 && <p className="h5-muted">{t('hours.mine.pending', { count: summary.data.pendingRecords })}</p>}
+            {summary.data.pendingRecords > 0 && (
+              <p className="h5-muted">{t('hours.mine.pending', { count: summary.data.pendingRecords })}</p>
+            )}
             <p className="h5-muted">{t('hours.pointsNeverReduceHours')}</p>
           </>
         )}

@@ -69,7 +69,9 @@ function QrPanel({ volunteerId }: { volunteerId: string }) {
       {qr.data && (
         <div className="hours-qr">
           {svg && <img src={`data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`} alt={t('hours.qr.alt')} />}
-          {summary.data && <p className="hours-big-number">{summary.data.star > 0 ? t('star.value', { count: summary.data.star }) : t('star.none')}</p>}
+          {summary.data && (
+            <p className="hours-big-number">{summary.data.star > 0 ? t('star.value', { count: summary.data.star }) : t('star.none')}</p>
+          )}
           {secondsLeft !== null && (
             <p role="timer" aria-live="off">
               {t('hours.qr.expiresIn', { minutes: Math.floor(secondsLeft / 60), seconds: String(secondsLeft % 60).padStart(2, '0') })}

@@ -3,7 +3,14 @@ import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { ServiceRecord, ServiceRecordStatus } from '@duodi/contracts';
 import { SERVICE_RECORD_STATUSES } from '../../features/hours/values';
-import { itemsOf, useAppealRecord, useRecordCorrections, useRequestCorrection, useVolunteerRecords } from '../../features/hours/api/hours';
+import {
+  downloadRecords,
+  itemsOf,
+  useAppealRecord,
+  useRecordCorrections,
+  useRequestCorrection,
+  useVolunteerRecords,
+} from '../../features/hours/api/hours';
 import { FilterButtons, LoadMore, NotVolunteer, SignedIn } from '../../features/hours/components/h5-parts';
 import { hoursError, hoursText } from '../../features/hours/model';
 import { formatDate } from '../../lib/format';
@@ -37,25 +44,69 @@ function Records({ volunteerId }: { volunteerId: string }) {
   const records = useVolunteerRecords(volunteerId, filter === 'all' ? undefined : filter);
   const items = itemsOf(records.data);
   return (
-    <Section title={t('hours.records.list')}>
-      <FilterButtons
-        label={t('hours.records.filter')}
-        options={FILTERS}
-        value={filter}
-        labelOf={(s) => (s === 'all' ? t('common.all') : t(`hours.recordStatus.${s}`))}
-        onChange={setFilter}
-      />
-      {records.isPending && <Loading />}
-      {records.isError && <ErrorNotice error={records.error} onRetry={() => void records.refetch()} />}
-      {records.isSuccess && items.length === 0 && <p className="h5-muted">{t('hours.records.empty')}</p>}
-      {items.length > 0 && (
-        <ul className="hours-list" aria-label={t('hours.records.list')}>
-          {items.map((record) => (
-            <RecordRow key={record.id} record={record} />
-          ))}
-        </ul>
+    <>
+      <Section title={t('hours.records.list')}>
+        <FilterButtons
+          label={t('hours.records.filter')}
+          options={FILTERS}
+          value={filter}
+          labelOf={(s) => (s === 'all' ? t('common.all') : t(`hours.recordStatus.${s}`))}
+          onChange={setFilter}
+        />
+        {records.isPending && <Loading />}
+        {records.isError && <ErrorNotice error={records.error} onRetry={() => void records.refetch()} />}
+        {records.isSuccess && items.length === 0 && <p className="h5-muted">{t('hours.records.empty')}</p>}
+        {items.length > 0 && (
+          <ul className="hours-list" aria-label={t('hours.records.list')}>
+            {items.map((record) => (
+              <RecordRow key={record.id} record={record} />
+            ))}
+          </ul>
+        )}
+        <LoadMore query={records} />
+      </Section>
+      <ExportSection volunteerId={volunteerId} />
+    </>
+  );
+}
+
+/** 导出: the records as a workbook (field set of the regulations), e.g. for an employer or a school. */
+function ExportSection({ volunteerId }: { volunteerId: string }) {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+  return (
+    <Section title={t('hours.records.export')}>
+      <p className="h5-muted">{t('hours.records.exportHint')}</p>
+      <Button
+        block
+        loading={busy}
+        onClick={async () => {
+          setBusy(true);
+          setProblem(null);
+          setSaved(null);
+          try {
+            setSaved(await downloadRecords(volunteerId));
+          } catch (error) {
+            setProblem(hoursError(error, t));
+          } finally {
+            setBusy(false);
+          }
+        }}
+      >
+        {t('hours.records.exportButton')}
+      </Button>
+      {saved && (
+        <p role="status" className="h5-success">
+          {t('hours.records.exported', { name: saved })}
+        </p>
       )}
-      <LoadMore query={records} />
+      {problem && (
+        <p role="alert" className="h5-error">
+          {problem}
+        </p>
+      )}
     </Section>
   );
 }

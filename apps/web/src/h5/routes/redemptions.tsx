@@ -78,7 +78,9 @@ function OrderRow({ order }: { order: Redemption }) {
       <p className="hours-row__meta">
         {order.merchantName} · {t('hours.pointsValue', { value: String(order.points) })} · {formatDate(order.createdAt, language)}
       </p>
-      {order.status === 'pending_pickup' && order.pickupCode && <PickupCode code={order.pickupCode} label={t('hours.redemptions.pickupCode')} />}
+      {order.status === 'pending_pickup' && order.pickupCode && (
+        <PickupCode code={order.pickupCode} label={t('hours.redemptions.pickupCode')} />
+      )}
       {order.status === 'cancelled' && <p className="hours-row__meta">{t('hours.redemptions.refunded')}</p>}
       {order.status === 'pending_pickup' && !confirming && (
         <Button block onClick={() => setConfirming(true)}>
@@ -94,7 +96,12 @@ function OrderRow({ order }: { order: Redemption }) {
             </p>
           )}
           <div className="h5-actions">
-            <Button block color="danger" loading={cancel.isPending} onClick={() => cancel.mutate({ id: order.id }, { onSuccess: () => setConfirming(false) })}>
+            <Button
+              block
+              color="danger"
+              loading={cancel.isPending}
+              onClick={() => cancel.mutate({ id: order.id }, { onSuccess: () => setConfirming(false) })}
+            >
               {t('hours.redemptions.cancelConfirm')}
             </Button>
             <Button block onClick={() => setConfirming(false)}>

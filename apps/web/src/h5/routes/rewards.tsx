@@ -76,7 +76,8 @@ function RedeemedNotice({ redemption }: { redemption: Redemption }) {
     <section className="h5-section" role="status" aria-labelledby="hours-redeemed-title">
       <h2 id="hours-redeemed-title">{t('hours.rewards.redeemed')}</h2>
       <p>
-        <span lang={langAttr(name, language)}>{name.text}</span> × {redemption.quantity} · {t('hours.pointsValue', { value: String(redemption.points) })}
+        <span lang={langAttr(name, language)}>{name.text}</span> × {redemption.quantity} ·{' '}
+        {t('hours.pointsValue', { value: String(redemption.points) })}
       </p>
       {redemption.pickupCode && <PickupCode code={redemption.pickupCode} label={t('hours.redemptions.pickupCode')} />}
       <p className="h5-muted">{t('hours.rewards.pickupHint', { merchant: redemption.merchantName })}</p>

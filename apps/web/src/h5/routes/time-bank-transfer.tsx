@@ -288,10 +288,21 @@ function WithdrawalSection({ me }: { me: Me }) {
   );
 }
 
-function WithdrawalRow({ withdrawal, me, onConfirm, pending }: { withdrawal: TimeBankWithdrawal; me: Me; onConfirm: () => void; pending: boolean }) {
+function WithdrawalRow({
+  withdrawal,
+  me,
+  onConfirm,
+  pending,
+}: {
+  withdrawal: TimeBankWithdrawal;
+  me: Me;
+  onConfirm: () => void;
+  pending: boolean;
+}) {
   const { t } = useTranslation();
   const language = currentLanguage();
-  const canConfirm = withdrawal.status === 'escrowed' && (withdrawal.beneficiaryPersonId === me.personId || withdrawal.holderPersonId === me.personId);
+  const canConfirm =
+    withdrawal.status === 'escrowed' && (withdrawal.beneficiaryPersonId === me.personId || withdrawal.holderPersonId === me.personId);
   return (
     <li className="hours-row">
       <div className="hours-row__head">

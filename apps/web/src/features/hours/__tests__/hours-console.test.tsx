@@ -50,7 +50,14 @@ function queueApi(more: Record<string, Parameters<typeof mockApi>[0][string]> = 
     'GET /api/v1/me': () => json(200, COMMUNITY_ADMIN),
     'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
     'GET /api/v1/service-records': () =>
-      json(200, { items: [record('r1', '扎西'), record('r2', '卓玛'), record('r3', '次仁', { canDecide: false, source: 'backfill', reason: '纸质签到表' })], nextCursor: null }),
+      json(200, {
+        items: [
+          record('r1', '扎西'),
+          record('r2', '卓玛'),
+          record('r3', '次仁', { canDecide: false, source: 'backfill', reason: '纸质签到表' }),
+        ],
+        nextCursor: null,
+      }),
     ...more,
   });
 }
@@ -68,7 +75,9 @@ describe('console 时长审核 (issue 5)', () => {
     const post = requests.find((r) => r.method === 'POST');
     expect(post?.path).toBe('/api/v1/service-records/r1/verify');
     expect(post?.body).toEqual({});
-    expect(requests.find((r) => r.method === 'GET' && r.path === '/api/v1/service-records')?.url.searchParams.get('status')).toBe('pending');
+    expect(requests.find((r) => r.method === 'GET' && r.path === '/api/v1/service-records')?.url.searchParams.get('status')).toBe(
+      'pending',
+    );
   });
 
   it('rejects with the reason the volunteer sees, and not without one', { timeout: 20_000 }, async () => {
@@ -88,24 +97,28 @@ describe('console 时长审核 (issue 5)', () => {
     expect(requests.find((r) => r.method === 'POST')?.path).toBe('/api/v1/service-records/r2/reject');
   });
 
-  it('bulk-verifies the selected records, leaves a 补录 of one’s own to a second approver and reports a failure', { timeout: 20_000 }, async () => {
-    const { requests } = queueApi({
-      'POST /api/v1/service-records/r1/verify': () => json(200, record('r1', '扎西', { status: 'verified' })),
-      'POST /api/v1/service-records/r2/verify': () => problem(409, 'invalid_transition', '该记录已处理'),
-    });
-    renderConsole('/verification');
-    const own = (await screen.findByText('次仁')).closest('tr')!;
-    expect(within(own).getByText('由另一位工作人员审核')).toBeTruthy();
-    expect((within(own).getByRole('checkbox') as HTMLInputElement).disabled).toBe(true);
-    fireEvent.click(screen.getByRole('checkbox', { name: '选择扎西的记录' }));
-    fireEvent.click(screen.getByRole('checkbox', { name: '选择卓玛的记录' }));
-    fireEvent.click(screen.getByRole('button', { name: '批量确认（2）' }));
-    expect(await screen.findByText('已确认 1 条，1 条未成功。')).toBeTruthy();
-    expect(requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
-      '/api/v1/service-records/r1/verify',
-      '/api/v1/service-records/r2/verify',
-    ]);
-  });
+  it(
+    'bulk-verifies the selected records, leaves a 补录 of one’s own to a second approver and reports a failure',
+    { timeout: 20_000 },
+    async () => {
+      const { requests } = queueApi({
+        'POST /api/v1/service-records/r1/verify': () => json(200, record('r1', '扎西', { status: 'verified' })),
+        'POST /api/v1/service-records/r2/verify': () => problem(409, 'invalid_transition', '该记录已处理'),
+      });
+      renderConsole('/verification');
+      const own = (await screen.findByText('次仁')).closest('tr')!;
+      expect(within(own).getByText('由另一位工作人员审核')).toBeTruthy();
+      expect((within(own).getByRole('checkbox') as HTMLInputElement).disabled).toBe(true);
+      fireEvent.click(screen.getByRole('checkbox', { name: '选择扎西的记录' }));
+      fireEvent.click(screen.getByRole('checkbox', { name: '选择卓玛的记录' }));
+      fireEvent.click(screen.getByRole('button', { name: '批量确认（2）' }));
+      expect(await screen.findByText('已确认 1 条，1 条未成功。')).toBeTruthy();
+      expect(requests.filter((r) => r.method === 'POST').map((r) => r.path)).toEqual([
+        '/api/v1/service-records/r1/verify',
+        '/api/v1/service-records/r2/verify',
+      ]);
+    },
+  );
 });
 
 const REWARD: Reward = {

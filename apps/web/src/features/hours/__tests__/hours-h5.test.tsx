@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import type { Me, Redemption, Reward, VolunteerSummary } from '@duodi/contracts';
+import type { Me, Redemption, Reward, ServiceRecord, VolunteerSummary } from '@duodi/contracts';
 import { RESIDENT } from '../../../testing/fixtures';
 import { json, mockApi, problem } from '../../../testing/mock-api';
 import { renderH5 } from '../../../testing/render';
@@ -15,7 +15,14 @@ const MERCHANT: Me = {
   assignments: [{ role: 'merchant', scopeType: 'street', scopeId: 's-duodi', scopeName: '夺底街道' }],
 };
 
-const SUMMARY: VolunteerSummary = { verifiedMinutes: 150 * 60 + 30, star: 1, points: 320, timeBankMinutes: 600, nextStarMinutes: 300 * 60, pendingRecords: 2 };
+const SUMMARY: VolunteerSummary = {
+  verifiedMinutes: 150 * 60 + 30,
+  star: 1,
+  points: 320,
+  timeBankMinutes: 600,
+  nextStarMinutes: 300 * 60,
+  pendingRecords: 2,
+};
 
 const REWARD: Reward = {
   id: 'rw-1',
@@ -55,7 +62,13 @@ function volunteerApi(more: Record<string, Parameters<typeof mockApi>[0][string]
     'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
     'GET /api/v1/volunteers/v-06/summary': () => json(200, SUMMARY),
     'GET /api/v1/ledger/accounts/me': () =>
-      json(200, { items: [{ id: 'acc-p', kind: 'points', balance: 320 }, { id: 'acc-t', kind: 'time_bank', balance: 600 }], nextCursor: null }),
+      json(200, {
+        items: [
+          { id: 'acc-p', kind: 'points', balance: 320 },
+          { id: 'acc-t', kind: 'time_bank', balance: 600 },
+        ],
+        nextCursor: null,
+      }),
     'GET /api/v1/rewards': () => json(200, { items: [REWARD], nextCursor: null }),
     ...more,
   });
@@ -112,7 +125,8 @@ describe('H5 爱心超市 (issue 5)', () => {
   it('lists my redemptions with the code and cancels one (points back)', { timeout: 20_000 }, async () => {
     const { requests } = volunteerApi({
       'GET /api/v1/me/redemptions': () => json(200, { items: [ORDER], nextCursor: null }),
-      'POST /api/v1/redemptions/rd-1/cancel': () => json(200, { ...ORDER, status: 'cancelled', pickupCode: null, cancelledAt: '2026-11-29T11:00:00+08:00' }),
+      'POST /api/v1/redemptions/rd-1/cancel': () =>
+        json(200, { ...ORDER, status: 'cancelled', pickupCode: null, cancelledAt: '2026-11-29T11:00:00+08:00' }),
     });
     renderH5('/me/redemptions');
     expect(await screen.findByRole('group', { name: '取货码 4 8 2 9 1 3' })).toBeTruthy();
@@ -141,11 +155,29 @@ describe('H5 star level and hours (issue 5)', () => {
       'GET /api/v1/star-thresholds': () => json(200, { thresholdsHours: [100, 300, 600, 1000, 1500], blockYears: 2 }),
       'GET /api/v1/star-notices': () =>
         json(200, {
-          items: [{ awardId: 'aw-1', maskedName: '扎*', volunteerNo: 'DD000123', level: 3, verifiedHours: 612.5, noticeStart: '2026-11-23', noticeEnd: '2026-11-30' }],
+          items: [
+            {
+              awardId: 'aw-1',
+              maskedName: '扎*',
+              volunteerNo: 'DD000123',
+              level: 3,
+              verifiedHours: 612.5,
+              noticeStart: '2026-11-23',
+              noticeEnd: '2026-11-30',
+            },
+          ],
           nextCursor: null,
         }),
       'POST /api/v1/star-awards/aw-1/objections': () =>
-        json(201, { id: 'ob-1', awardId: 'aw-1', text: '时长有虚报', status: 'open', createdAt: '2026-11-29T12:00:00+08:00', resolvedAt: null, resolutionNote: null }),
+        json(201, {
+          id: 'ob-1',
+          awardId: 'aw-1',
+          text: '时长有虚报',
+          status: 'open',
+          createdAt: '2026-11-29T12:00:00+08:00',
+          resolvedAt: null,
+          resolutionNote: null,
+        }),
     });
     renderH5('/me/star');
     expect(await screen.findByText('612.5 小时', { exact: false })).toBeTruthy();
@@ -174,7 +206,13 @@ describe('H5 merchant page (issue 5)', () => {
       'POST /api/v1/redemptions/redeem': () =>
         json(200, {
           redemption: { id: 'rd-1', rewardName: '大米 5 公斤', quantity: 1, status: 'redeemed', redeemedAt: '2026-11-29T12:00:00+08:00' },
-          holder: { star: 3, perks: [{ code: 'supermarket', label: '爱心超市' }, { code: 'partner_discount', label: '合作商户优惠' }] },
+          holder: {
+            star: 3,
+            perks: [
+              { code: 'supermarket', label: '爱心超市' },
+              { code: 'partner_discount', label: '合作商户优惠' },
+            ],
+          },
         }),
     });
     renderH5('/merchant');
@@ -199,5 +237,73 @@ describe('H5 merchant page (issue 5)', () => {
     fireEvent.click(screen.getByRole('button', { name: '核销' }));
     expect(await screen.findByText('请输入 6 位数字。')).toBeTruthy();
     expect(requests.some((r) => r.method === 'POST')).toBe(false);
+  });
+});
+
+const RECORD: ServiceRecord = {
+  id: 'sr-1',
+  volunteerId: 'v-06',
+  volunteerName: '扎西平措',
+  minutes: 100,
+  status: 'verified',
+  source: 'demand',
+  servedOn: '2026-11-20',
+  content: '上门助餐',
+  place: null,
+  demandId: 'dem-1',
+  activityId: null,
+  communityId: 'c-sangyi',
+  teamId: 't-bugu',
+  reason: null,
+  evidence: [],
+  createdAt: '2026-11-20T12:00:00+08:00',
+  decidedAt: '2026-11-21T12:00:00+08:00',
+  decisionReason: null,
+  pointsCredited: 17,
+  coinsDeposited: 100,
+  coinsOverCap: 0,
+  zeroed: false,
+  openRequest: null,
+  canDecide: false,
+};
+
+describe('H5 my service records (issue 5)', () => {
+  it('filters by status and asks for a correction in hours (sent as minutes)', { timeout: 20_000 }, async () => {
+    const { requests } = volunteerApi({
+      'GET /api/v1/volunteers/v-06/service-records': () => json(200, { items: [RECORD], nextCursor: null }),
+      'POST /api/v1/service-records/sr-1/corrections': () =>
+        json(201, {
+          id: 'cor-1',
+          recordId: 'sr-1',
+          volunteerId: 'v-06',
+          kind: 'correction',
+          status: 'pending',
+          oldMinutes: 100,
+          requestedMinutes: 120,
+          newMinutes: null,
+          reason: '实际服务两小时',
+          resolutionReason: null,
+          dueAt: null,
+          overdue: false,
+          createdAt: '2026-11-29T12:00:00+08:00',
+          resolvedAt: null,
+        }),
+    });
+    renderH5('/me/records');
+    expect(await screen.findByText('1.7 小时')).toBeTruthy();
+    expect(screen.getByText('已记 17 积分')).toBeTruthy();
+    fireEvent.click(within(screen.getByRole('group', { name: '按状态查看' })).getByRole('button', { name: '已确认' }));
+    await waitFor(() =>
+      expect(
+        requests.some((r) => r.path === '/api/v1/volunteers/v-06/service-records' && r.url.searchParams.get('status') === 'verified'),
+      ).toBe(true),
+    );
+    fireEvent.click(await screen.findByRole('button', { name: '申请更正时长' }));
+    fireEvent.change(screen.getByLabelText('应计时长（小时）'), { target: { value: '2' } });
+    fireEvent.change(screen.getByLabelText('更正理由'), { target: { value: '实际服务两小时' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交更正申请' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ requestedMinutes: 120, reason: '实际服务两小时' }),
+    );
   });
 });

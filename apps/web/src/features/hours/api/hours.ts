@@ -79,7 +79,12 @@ export function useVolunteerSummary(volunteerId: string | null | undefined) {
 }
 
 export function useVolunteerRecords(volunteerId: string | null | undefined, status?: ServiceRecordStatus) {
-  return usePaged<ServiceRecord>(['hours-records', volunteerId, status], `${V1}/volunteers/${enc(volunteerId ?? '')}/service-records`, { status }, Boolean(volunteerId));
+  return usePaged<ServiceRecord>(
+    ['hours-records', volunteerId, status],
+    `${V1}/volunteers/${enc(volunteerId ?? '')}/service-records`,
+    { status },
+    Boolean(volunteerId),
+  );
 }
 
 export type RecordQueueFilters = { status?: ServiceRecordStatus; source?: 'demand' | 'auto' | 'backfill' | 'import' };
@@ -96,7 +101,10 @@ export function decideRecord({ id, action, reason }: RecordDecision): Promise<Se
 
 export function useDecideRecord() {
   const invalidate = useInvalidate();
-  return useMutation({ mutationFn: decideRecord, onSettled: () => void invalidate('hours-queue', 'hours-records', 'hours-summary', 'hours-corrections') });
+  return useMutation({
+    mutationFn: decideRecord,
+    onSettled: () => void invalidate('hours-queue', 'hours-records', 'hours-summary', 'hours-corrections'),
+  });
 }
 
 /** Bulk verify: one call per record, in sequence; the outcome per id. */
@@ -177,11 +185,20 @@ export function useMyAccounts(enabled = true) {
 }
 
 export function useAccountEntries(accountId: string | undefined) {
-  return usePaged<LedgerEntry>(['hours-entries', accountId], `${V1}/ledger/accounts/${enc(accountId ?? '')}/entries`, {}, Boolean(accountId));
+  return usePaged<LedgerEntry>(
+    ['hours-entries', accountId],
+    `${V1}/ledger/accounts/${enc(accountId ?? '')}/entries`,
+    {},
+    Boolean(accountId),
+  );
 }
 
 export function useRelatives(enabled = true) {
-  return useQuery({ queryKey: ['hours-relatives'], queryFn: () => apiRequest<Page<TimeBankRelative>>(`${V1}/time-bank/relatives`), enabled });
+  return useQuery({
+    queryKey: ['hours-relatives'],
+    queryFn: () => apiRequest<Page<TimeBankRelative>>(`${V1}/time-bank/relatives`),
+    enabled,
+  });
 }
 
 export function useTimeBankTransfer() {
@@ -218,7 +235,8 @@ export function useCreateWithdrawal() {
 export function useConfirmWithdrawal() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: (id: string) => apiRequest<TimeBankWithdrawal>(`${V1}/time-bank/withdrawals/${enc(id)}/confirm`, { method: 'POST', body: {} }),
+    mutationFn: (id: string) =>
+      apiRequest<TimeBankWithdrawal>(`${V1}/time-bank/withdrawals/${enc(id)}/confirm`, { method: 'POST', body: {} }),
     onSuccess: () => void invalidate('hours-accounts', 'hours-withdrawals'),
   });
 }
@@ -273,7 +291,8 @@ export function useCreateReward() {
 export function usePatchReward() {
   const invalidate = useInvalidate();
   return useMutation({
-    mutationFn: ({ id, body }: { id: string; body: RewardPatch }) => apiRequest<Reward>(`${V1}/rewards/${enc(id)}`, { method: 'PATCH', body }),
+    mutationFn: ({ id, body }: { id: string; body: RewardPatch }) =>
+      apiRequest<Reward>(`${V1}/rewards/${enc(id)}`, { method: 'PATCH', body }),
     onSuccess: () => void invalidate('hours-rewards'),
   });
 }
@@ -365,11 +384,17 @@ export function useResolveObjection() {
 /* ---------- certificates ---------- */
 
 export function useMyCertificates(enabled = true) {
-  return useQuery({ queryKey: ['hours-my-certificates'], queryFn: () => apiRequest<Page<CertificateListItem>>(`${V1}/me/certificates`), enabled });
+  return useQuery({
+    queryKey: ['hours-my-certificates'],
+    queryFn: () => apiRequest<Page<CertificateListItem>>(`${V1}/me/certificates`),
+    enabled,
+  });
 }
 
 export function useIssueCertificate() {
-  return useMutation({ mutationFn: (body: CertificateCreate) => apiRequest<CertificateIssued>(`${V1}/certificates`, { method: 'POST', body }) });
+  return useMutation({
+    mutationFn: (body: CertificateCreate) => apiRequest<CertificateIssued>(`${V1}/certificates`, { method: 'POST', body }),
+  });
 }
 
 export function useRevokeCertificate() {
@@ -386,7 +411,10 @@ export function downloadCertificate(number: string): Promise<string> {
 /* ---------- reports ---------- */
 
 export function downloadPartyReport(unitId: string, period?: string): Promise<string> {
-  return apiDownload(`${V1}/units/${enc(unitId)}/party-report.xlsx`, { query: { period }, fallbackName: `party-report-${period ?? ''}.xlsx` });
+  return apiDownload(`${V1}/units/${enc(unitId)}/party-report.xlsx`, {
+    query: { period },
+    fallbackName: `party-report-${period ?? ''}.xlsx`,
+  });
 }
 
 export function useAwardsReport(query: { period: string; communityId?: string } | null) {
@@ -438,7 +466,11 @@ export function useStaffCancelRedemption() {
 
 /** Partner merchants to file catalog items under. */
 export function useMerchants() {
-  return useQuery({ queryKey: ['hours-merchants'], queryFn: () => apiRequest<Page<NamedOption>>(`${V1}/merchants`), staleTime: 5 * 60_000 });
+  return useQuery({
+    queryKey: ['hours-merchants'],
+    queryFn: () => apiRequest<Page<NamedOption>>(`${V1}/merchants`),
+    staleTime: 5 * 60_000,
+  });
 }
 
 /** Anyone signed in may object to an award on notice, until its last day. */
@@ -454,7 +486,10 @@ export function useBlockStar() {
   const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ volunteerId, reason, years }: { volunteerId: string; reason: string; years?: number }) =>
-      apiRequest<StarBlock>(`${V1}/volunteers/${enc(volunteerId)}/star-block`, { method: 'POST', body: { reason, ...(years ? { years } : {}) } }),
+      apiRequest<StarBlock>(`${V1}/volunteers/${enc(volunteerId)}/star-block`, {
+        method: 'POST',
+        body: { reason, ...(years ? { years } : {}) },
+      }),
     onSettled: () => void invalidate('hours-star-awards'),
   });
 }
@@ -465,5 +500,13 @@ export function useRecordCorrections(recordId: string | undefined) {
     queryKey: ['hours-record-corrections', recordId],
     queryFn: () => apiRequest<Page<Correction>>(`${V1}/service-records/${enc(recordId ?? '')}/corrections`),
     enabled: Boolean(recordId),
+  });
+}
+
+/** A volunteer's records in the 条例 Art. 19 field set, as a workbook (the volunteer and staff in scope). */
+export function downloadRecords(volunteerId: string, format: 'xlsx' | 'csv' = 'xlsx'): Promise<string> {
+  return apiDownload(`${V1}/volunteers/${enc(volunteerId)}/service-records/export`, {
+    query: { format },
+    fallbackName: `service-records.${format}`,
   });
 }

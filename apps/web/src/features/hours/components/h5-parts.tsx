@@ -70,7 +70,13 @@ export function FilterButtons<T extends string>({
   return (
     <div role="group" aria-label={label} className="hours-filter">
       {options.map((option) => (
-        <button key={option} type="button" className="hours-filter__button" aria-pressed={option === value} onClick={() => onChange(option)}>
+        <button
+          key={option}
+          type="button"
+          className="hours-filter__button"
+          aria-pressed={option === value}
+          onClick={() => onChange(option)}
+        >
           {labelOf(option)}
         </button>
       ))}
