@@ -43,7 +43,9 @@ describe(navFor.name, () => {
     expect(community).toContain('recoveryRequests');
     expect(community).not.toContain('partyMembers');
     expect(community).toEqual(expect.arrayContaining(['dispatchBoard', 'demands', 'dispatchSuggestions', 'serviceMenu']));
-    expect(community).toEqual(expect.arrayContaining(['verification', 'manualRecords', 'corrections', 'rewardsAdmin', 'stars', 'certificates']));
+    expect(community).toEqual(
+      expect.arrayContaining(['verification', 'manualRecords', 'corrections', 'rewardsAdmin', 'stars', 'certificates']),
+    );
   });
 
   it('shows a unit admin the unit report and nothing about residents', () => {
