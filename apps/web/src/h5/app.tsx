@@ -23,6 +23,7 @@ const MyActivitiesPage = lazy(() => import('./routes/my-activities'));
 const CheckInPage = lazy(() => import('./routes/check-in'));
 const OrganizerCheckInPage = lazy(() => import('./routes/organizer-check-in'));
 const VisitLogPage = lazy(() => import('./routes/visit-log'));
+const CarePlansPage = lazy(() => import('./routes/care-plans'));
 const ServiceMenuPage = lazy(() => import('./routes/service-menu'));
 const OrderNewPage = lazy(() => import('./routes/order-new'));
 const OrdersPage = lazy(() => import('./routes/orders'));
@@ -69,6 +70,7 @@ export function H5Routes() {
         <Route path="me/activities" element={<MyActivitiesPage />} />
         <Route path="check-in" element={<CheckInPage />} />
         <Route path="visits/new" element={<VisitLogPage />} />
+        <Route path="care-plans" element={<CarePlansPage />} />
         <Route path="services" element={<ServiceMenuPage />} />
         <Route path="services/:itemId/order" element={<OrderNewPage />} />
         <Route path="orders" element={<OrdersPage />} />

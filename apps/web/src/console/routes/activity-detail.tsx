@@ -3,6 +3,7 @@ import { Link, useParams } from 'react-router-dom';
 import { Alert, Button, Descriptions, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useActivity, useTransitionActivity } from '../../features/activities/api/activities';
+import { ActivityFormDrawer } from '../../features/activities/components/activity-form-drawer';
 import { useMarkNoShow, useRoster } from '../../features/activities/api/check-in';
 import { activityTitle, formatDateTime, formatWindow } from '../../features/activities/format';
 import type { ActivityDetail, RosterEntry, Transition } from '../../features/activities/types';
@@ -46,6 +47,9 @@ export default function ActivityDetailPage() {
   useDocumentTitle(title?.text ?? t('console.activities.title'), t('app.consoleName'));
   const transition = useTransitionActivity();
   const [asking, setAsking] = useState<'reject' | 'cancel' | null>(null);
+  // The activity as read when the drawer opened: its version is what the edit compares against.
+  const [editing, setEditing] = useState<ActivityDetail | null>(null);
+  const [edited, setEdited] = useState(false);
 
   if (activity.isPending) return <Loading />;
   if (activity.isError) return <ProblemAlert error={activity.error} onRetry={() => void activity.refetch()} />;
@@ -65,6 +69,9 @@ export default function ActivityDetailPage() {
       </h1>
       <Space wrap style={{ marginBottom: 12 }}>
         <StatusTag tone={ACTIVITY_TONE[a.status]}>{t(`activities.status.${a.status}`)}</StatusTag>
+        {a.canManage && (a.status === 'draft' || a.status === 'recruiting') && (
+          <Button onClick={() => setEditing(a)}>{t('activityEdit.edit')}</Button>
+        )}
         {actions.map((action) =>
           action === 'reject' || action === 'cancel' ? (
             <Button key={action} danger onClick={() => setAsking(action)}>
@@ -82,6 +89,18 @@ export default function ActivityDetailPage() {
           ),
         )}
       </Space>
+      {edited && <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('activityEdit.saved')} />}
+      {editing && (
+        <ActivityFormDrawer
+          open
+          activity={editing}
+          onClose={() => setEditing(null)}
+          onSaved={() => {
+            setEditing(null);
+            setEdited(true);
+          }}
+        />
+      )}
       {transition.isError && !asking && (
         <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(transition.error, t)} />
       )}

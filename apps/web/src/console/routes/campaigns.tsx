@@ -1,11 +1,15 @@
 import { lazy, Suspense, useMemo, useState } from 'react';
-import { Card, Col, Row, Segmented, Select, Space, Statistic, Table } from 'antd';
+import { Alert, Button, Card, Col, Row, Segmented, Select, Space, Statistic, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useCampaignOverview, useCampaigns, useCarePlans, useGridCoverage } from '../../features/visits/api/visits';
+import { useMe } from '../../features/account/api/get-me';
+import { useCampaignOverview, useCampaigns, useCarePlans, useGridCoverage, useSetCarePlanActive } from '../../features/visits/api/visits';
+import { CarePlanForm } from '../../features/visits/components/care-plan-form';
 import type { CampaignOverview, CarePlan, CoverageItem } from '../../features/visits/types';
+import { errorMessage } from '../../lib/error-message';
 import { formatDate, formatNumber } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
+import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { Loading, ProblemAlert } from '../components/query-state';
 import { StatusTag } from '../components/status-tag';
@@ -183,10 +187,34 @@ function CarePlans() {
   const { t } = useTranslation();
   const language = currentLanguage();
   const plans = useCarePlans();
+  const me = useMe();
+  const toggle = useSetCarePlanActive();
+  const [creating, setCreating] = useState(false);
+  const [saved, setSaved] = useState<string | null>(null);
+  // Plans are set up by the grid worker of the resident's grid or the community admin; the street admin may pause them.
+  const mayCreate = hasRole(me.data, 'grid_worker', 'community_admin');
+  const mayToggle = hasRole(me.data, 'grid_worker', 'community_admin', 'street_admin');
   return (
     <>
       <h2>{t('console.campaigns.carePlans')}</h2>
       <p>{t('console.campaigns.carePlansIntro')}</p>
+      {mayCreate && (
+        <Button type="primary" style={{ marginBottom: 12 }} onClick={() => setCreating(true)}>
+          {t('carePlans.new')}
+        </Button>
+      )}
+      {saved && (
+        <Alert style={{ marginBottom: 12 }} type="success" showIcon role="status" title={t('carePlans.created', { name: saved })} />
+      )}
+      {toggle.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(toggle.error, t)} />}
+      <CarePlanForm
+        open={creating}
+        onClose={() => setCreating(false)}
+        onSaved={(plan) => {
+          setCreating(false);
+          setSaved(plan.residentName);
+        }}
+      />
       {plans.isError && <ProblemAlert error={plans.error} onRetry={() => void plans.refetch()} />}
       <Table<CarePlan>
         rowKey="id"
@@ -216,6 +244,24 @@ function CarePlans() {
               </Space>
             ),
           },
+          ...(mayToggle
+            ? [
+                {
+                  title: t('fields.actions'),
+                  key: 'actions',
+                  render: (_: unknown, p: CarePlan) => (
+                    <Button
+                      size="small"
+                      loading={toggle.isPending && toggle.variables?.id === p.id}
+                      aria-label={t(p.active ? 'carePlans.pauseFor' : 'carePlans.resumeFor', { name: p.residentName })}
+                      onClick={() => toggle.mutate({ id: p.id, active: !p.active })}
+                    >
+                      {t(p.active ? 'carePlans.pause' : 'carePlans.resume')}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
         ]}
       />
     </>

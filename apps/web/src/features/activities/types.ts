@@ -6,6 +6,7 @@ import type {
   Activity as ActivityDto,
   ActivityCreate,
   ActivityListItem,
+  ActivityUpdate,
   ActivityStatus,
   CheckInBody,
   CheckInCode,
@@ -15,7 +16,10 @@ import type {
   SignupStatus,
 } from '@duodi/contracts';
 
-export type { ActivityStatus, CheckInCode, SignInMethod, SignupResult, SignupStatus };
+export type { ActivityStatus, ActivityUpdate, CheckInCode, SignInMethod, SignupResult, SignupStatus };
+
+/** Fields the organizer may still change while recruiting (the server refuses the rest). */
+export const RECRUITING_EDITABLE = ['description', 'place', 'headcount', 'riskNotice'] as const;
 
 export const ACTIVITY_STATUSES = [
   'draft',

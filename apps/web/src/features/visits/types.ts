@@ -2,6 +2,7 @@
 import type {
   CampaignOverview,
   CarePlan,
+  CarePlanCreate,
   CoverageItem,
   Visit,
   VisitCampaign,
@@ -14,6 +15,11 @@ export type { CampaignOverview, CarePlan, CoverageItem, Visit, VisitCampaign };
 export type Inquiry = VisitInquiry;
 export type Need = VisitNeed;
 export type VisitInput = VisitCreate;
+export type CarePlanInput = CarePlanCreate;
+export const CARE_PLAN_KINDS = ['visit', 'demand'] as const;
+
+/** A plan the grid worker should act on: due now, or with missed visits (paused ones are left out). */
+export const needsAttention = (p: CarePlan) => p.active && (p.due || p.missedCount > 0);
 
 /** Topics offered on the phone; the API takes free text, so these keys are what it stores. */
 export const INQUIRY_TOPICS = [

@@ -4,7 +4,7 @@ import type { Me } from '@duodi/contracts';
 import { hasRole, isVolunteer } from '../../lib/roles';
 import { Section } from './section';
 
-/** Home entries to activities, check-in and (grid workers) the visit log. */
+/** Home entries to activities, check-in and (grid workers) the visit log and the care plans due. */
 export function ActivityEntries({ me }: { me: Me | null }) {
   const { t } = useTranslation();
   return (
@@ -24,9 +24,14 @@ export function ActivityEntries({ me }: { me: Me | null }) {
           </>
         )}
         {me && hasRole(me, 'grid_worker') && (
-          <Link className="h5-button-link h5-button-link--ghost" to="/visits/new">
-            {t('visits.title')}
-          </Link>
+          <>
+            <Link className="h5-button-link h5-button-link--ghost" to="/visits/new">
+              {t('visits.title')}
+            </Link>
+            <Link className="h5-button-link h5-button-link--ghost" to="/care-plans">
+              {t('carePlans.h5.title')}
+            </Link>
+          </>
         )}
       </div>
     </Section>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Navigate } from 'react-router-dom';
+import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import { useMe } from '../../features/account/api/get-me';
@@ -42,7 +42,9 @@ export default function VisitLogPage() {
   const serviceItems = useServiceItems();
   const create = useCreateVisit();
 
-  const [householdId, setHouseholdId] = useState('');
+  // Opened from a care plan: the household is chosen already.
+  const [params] = useSearchParams();
+  const [householdId, setHouseholdId] = useState(() => params.get('household') ?? '');
   const [campaignId, setCampaignId] = useState('');
   const [at, setAt] = useState(localInputNow);
   const [present, setPresent] = useState(true);
@@ -90,6 +92,11 @@ export default function VisitLogPage() {
           {t('visits.overdueSummary', { n: coverage.data.overdueCount, days: coverage.data.cycleDays })}
         </p>
       )}
+      {hasRole(me.data, 'grid_worker') && (
+        <p>
+          <Link to="/care-plans">{t('carePlans.h5.title')}</Link>
+        </p>
+      )}
       {saved && <SavedVisit visit={saved} onDone={() => setSaved(null)} />}
 
       <Section title={t('visits.newVisit')}>
@@ -107,6 +114,7 @@ export default function VisitLogPage() {
             error={tried && !householdId ? t('visits.chooseHousehold') : undefined}
           >
             <option value="">{t('visits.chooseHousehold')}</option>
+            {householdId && !list.some((h) => h.id === householdId) && <option value={householdId}>{t('carePlans.h5.fromPlan')}</option>}
             {list.map((h) => {
               const c = lastVisit.get(h.id);
               const last = c?.lastVisitAt ? t('visits.lastVisit', { date: formatDate(c.lastVisitAt, language) }) : t('visits.neverVisited');

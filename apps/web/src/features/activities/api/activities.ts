@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
-import type { Activity, ActivityDetail, ActivityInput, ActivityStatus, SignupResult, Transition } from '../types';
+import type { Activity, ActivityDetail, ActivityInput, ActivityStatus, ActivityUpdate, SignupResult, Transition } from '../types';
 
 const activityPath = (id: string) => `/api/v1/activities/${encodeURIComponent(id)}`;
 
@@ -76,4 +76,16 @@ export function transitionActivity({ id, action, reason }: TransitionInput): Pro
 export function useTransitionActivity() {
   const invalidate = useInvalidateActivities();
   return useMutation({ mutationFn: transitionActivity, onSuccess: () => void invalidate() });
+}
+
+export type ActivityPatch = Omit<ActivityUpdate, 'version'>;
+
+/** The organizer's edit (draft: all fields; recruiting: description, place, risk notice, headcount up), with the version last read. */
+export function updateActivity({ id, version, patch }: { id: string; version: number; patch: ActivityPatch }): Promise<ActivityDetail> {
+  return apiRequest<ActivityDetail>(activityPath(id), { method: 'PATCH', body: { version, ...patch } });
+}
+
+export function useUpdateActivity() {
+  const invalidate = useInvalidateActivities();
+  return useMutation({ mutationFn: updateActivity, onSuccess: () => void invalidate() });
 }

@@ -10,8 +10,8 @@ import { errorMessage } from '../../../lib/error-message';
 import { currentLanguage } from '../../../lib/i18n';
 import { localName } from '../../../lib/localize';
 import { hasRole, scopesOf } from '../../../lib/roles';
-import { useCreateActivity } from '../api/activities';
-import { SIGN_IN_METHODS, type ActivityDetail, type ActivityInput, type SignInMethod } from '../types';
+import { useCreateActivity, useUpdateActivity, type ActivityPatch } from '../api/activities';
+import { RECRUITING_EDITABLE, SIGN_IN_METHODS, type ActivityDetail, type ActivityInput, type SignInMethod } from '../types';
 
 type Values = {
   title: string;
@@ -61,20 +61,86 @@ function localInput(date: Date): string {
   return isoWithOffset(date).slice(0, 16);
 }
 
+/** The form's values of an existing activity (edit mode). */
+function valuesOf(a: ActivityDetail): Partial<Values> {
+  return {
+    title: a.title,
+    titleBo: a.titleBo,
+    category: a.category,
+    teamId: a.teamId ?? undefined,
+    description: a.description,
+    riskNotice: a.riskNotice,
+    needsInsurance: a.needsInsurance,
+    targetGroups: a.targetGroups,
+    placeName: a.place.name,
+    lat: a.place.lat,
+    lng: a.place.lng,
+    radiusM: a.place.radiusM,
+    startsAt: localInput(new Date(a.startsAt)),
+    endsAt: localInput(new Date(a.endsAt)),
+    headcount: a.headcount,
+    minAge: a.minAge,
+    maxAge: a.maxAge,
+    minorsAllowed: a.minorsAllowed,
+    skills: a.skills,
+    signInMethods: a.signInMethods,
+    maxCreditableMinutes: a.maxCreditableMinutes,
+    recurrence: 'none',
+  };
+}
+
+const same = (x: unknown, y: unknown) => JSON.stringify(x) === JSON.stringify(y);
+
+/** Only what changed against the activity as read (recruiting: only the fields still open). */
+export function patchOf(a: ActivityDetail, body: ActivityInput): ActivityPatch {
+  const patch: Record<string, unknown> = {};
+  const next: Record<string, unknown> = {
+    title: body.title,
+    titleBo: body.titleBo,
+    category: body.category,
+    description: body.description ?? '',
+    riskNotice: body.riskNotice,
+    needsInsurance: body.needsInsurance,
+    targetGroups: body.targetGroups,
+    place: body.place,
+    headcount: body.headcount,
+    minAge: body.minAge ?? null,
+    maxAge: body.maxAge ?? null,
+    minorsAllowed: body.minorsAllowed,
+    skills: body.skills,
+    signInMethods: body.signInMethods,
+    ...(body.maxCreditableMinutes !== undefined ? { maxCreditableMinutes: body.maxCreditableMinutes } : {}),
+  };
+  const before: Record<string, unknown> = { ...a, place: a.place };
+  for (const [key, value] of Object.entries(next)) if (!same(before[key], value)) patch[key] = value;
+  if (Date.parse(body.startsAt) !== Date.parse(a.startsAt) || Date.parse(body.endsAt) !== Date.parse(a.endsAt)) {
+    patch.startsAt = body.startsAt;
+    patch.endsAt = body.endsAt;
+  }
+  if (a.status === 'recruiting') {
+    for (const key of Object.keys(patch)) if (!(RECRUITING_EDITABLE as readonly string[]).includes(key)) delete patch[key];
+  }
+  return patch as ActivityPatch;
+}
+
 /**
  * 新建活动 (team leader, community admin): the DOMAIN §9 fields — titles in zh and bo, category of the 项目清单,
  * organizing team, place with coordinates and geofence, time window, headcount, eligibility, target groups,
  * the required risk notice, the insurance flag (DR-15), sign-in methods and an optional weekly/monthly series.
  * It is saved as a draft; submitting it for review is a separate step.
+ * With `activity` it edits that one (编辑活动): every field of a draft except the team and the series; while
+ * recruiting only the description, the place, the risk notice and a larger headcount (the rest is shown locked).
  */
 export function ActivityFormDrawer({
   open,
   onClose,
   onSaved,
+  activity,
 }: {
   open: boolean;
   onClose: () => void;
   onSaved: (a: ActivityDetail) => void;
+  activity?: ActivityDetail;
 }) {
   const { t } = useTranslation();
   const language = currentLanguage();
@@ -82,6 +148,12 @@ export function ActivityFormDrawer({
   const { data: me } = useMe();
   const teams = useTeams();
   const create = useCreateActivity();
+  const update = useUpdateActivity();
+  const save = activity ? update : create;
+  const locked = activity?.status === 'recruiting';
+  /** Disabled in edit mode while recruiting, unless the field is still open. */
+  const lock = (field: string) => locked && !(RECRUITING_EDITABLE as readonly string[]).includes(field);
+  const [unchanged, setUnchanged] = useState(false);
   const leads = scopesOf(me, 'team_leader');
   const communities = scopesOf(me, 'community_admin');
   const street = hasRole(me, 'street_admin');
@@ -91,19 +163,21 @@ export function ActivityFormDrawer({
   const required = { required: true, message: t('volunteer.errors.required') };
   const [{ start, end }] = useState(defaultWindow);
 
-  const initialValues: Partial<Values> = {
-    needsInsurance: false,
-    targetGroups: [],
-    skills: [],
-    signInMethods: ['qr', 'code'],
-    radiusM: 200,
-    headcount: 10,
-    minorsAllowed: false,
-    startsAt: localInput(start),
-    endsAt: localInput(end),
-    recurrence: 'none',
-    teamId: leads.length === 1 ? leads[0] : undefined,
-  };
+  const initialValues: Partial<Values> = activity
+    ? valuesOf(activity)
+    : {
+        needsInsurance: false,
+        targetGroups: [],
+        skills: [],
+        signInMethods: ['qr', 'code'],
+        radiusM: 200,
+        headcount: 10,
+        minorsAllowed: false,
+        startsAt: localInput(start),
+        endsAt: localInput(end),
+        recurrence: 'none',
+        teamId: leads.length === 1 ? leads[0] : undefined,
+      };
 
   const handleFinish = (values: Values) => {
     const body: ActivityInput = {
@@ -127,22 +201,30 @@ export function ActivityFormDrawer({
       ...(values.maxCreditableMinutes != null ? { maxCreditableMinutes: values.maxCreditableMinutes } : {}),
       ...(values.recurrence !== 'none' ? { recurrence: { freq: values.recurrence, count: values.recurrenceCount ?? 4 } } : {}),
     };
+    const onError = (error: unknown) => {
+      if (!isApiError(error)) return;
+      const fields = error.errors
+        .map((e) => ({ name: FIELD_OF[e.field] ?? (e.field as keyof Values), errors: [e.message] }))
+        .filter(
+          (f) =>
+            f.name in initialValues ||
+            ['title', 'titleBo', 'category', 'riskNotice', 'placeName', 'lat', 'lng', 'description', 'maxAge', 'minAge'].includes(f.name),
+        );
+      if (fields.length) form.setFields(fields);
+    };
+    if (activity) {
+      const patch = patchOf(activity, body);
+      setUnchanged(Object.keys(patch).length === 0);
+      if (Object.keys(patch).length === 0) return;
+      update.mutate({ id: activity.id, version: activity.version, patch }, { onSuccess: onSaved, onError });
+      return;
+    }
     create.mutate(body, {
-      onSuccess: (activity) => {
+      onSuccess: (created) => {
         form.resetFields();
-        onSaved(activity);
+        onSaved(created);
       },
-      onError: (error) => {
-        if (!isApiError(error)) return;
-        const fields = error.errors
-          .map((e) => ({ name: FIELD_OF[e.field] ?? (e.field as keyof Values), errors: [e.message] }))
-          .filter(
-            (f) =>
-              f.name in initialValues ||
-              ['title', 'titleBo', 'category', 'riskNotice', 'placeName', 'lat', 'lng', 'description', 'maxAge', 'minAge'].includes(f.name),
-          );
-        if (fields.length) form.setFields(fields);
-      },
+      onError,
     });
   };
 
@@ -150,17 +232,18 @@ export function ActivityFormDrawer({
     <Drawer
       open={open}
       onClose={onClose}
-      title={t('console.activities.form.title')}
+      title={activity ? t('activityEdit.title') : t('console.activities.form.title')}
       size="large"
       destroyOnHidden
       extra={
-        <Button type="primary" loading={create.isPending} onClick={() => form.submit()}>
-          {t('console.activities.form.save')}
+        <Button type="primary" loading={save.isPending} onClick={() => form.submit()}>
+          {activity ? t('activityEdit.save') : t('console.activities.form.save')}
         </Button>
       }
     >
-      <p>{t('console.activities.form.intro')}</p>
-      {create.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(create.error, t)} />}
+      <p>{activity ? t(locked ? 'activityEdit.introRecruiting' : 'activityEdit.introDraft') : t('console.activities.form.intro')}</p>
+      {save.isError && <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={errorMessage(save.error, t)} />}
+      {unchanged && <Alert style={{ marginBottom: 12 }} type="info" showIcon role="status" title={t('activityEdit.unchanged')} />}
       <Form<Values>
         form={form}
         layout="vertical"
@@ -170,25 +253,31 @@ export function ActivityFormDrawer({
         scrollToFirstError
       >
         <Form.Item label={t('console.activities.form.titleZh')} name="title" rules={[{ ...required, whitespace: true }, { max: 120 }]}>
-          <Input lang="zh-CN" />
+          <Input lang="zh-CN" disabled={lock('title')} />
         </Form.Item>
         <Form.Item label={t('console.activities.form.titleBo')} name="titleBo" rules={[{ ...required, whitespace: true }, { max: 240 }]}>
-          <Input lang="bo" />
+          <Input lang="bo" disabled={lock('titleBo')} />
         </Form.Item>
         <Form.Item label={t('console.activities.form.category')} name="category" rules={[required]}>
-          <Select options={TEAM_DOMAINS.map((d) => ({ value: d, label: t(`domains.${d}`) }))} placeholder={t('common.choose')} />
-        </Form.Item>
-        <Form.Item
-          label={t('activities.fields.team')}
-          name="teamId"
-          rules={leads.length > 0 && communities.length === 0 && !street ? [required] : []}
-        >
           <Select
-            allowClear
-            options={teamOptions.map((team) => ({ value: team.id, label: localName(team, language).text }))}
+            disabled={lock('category')}
+            options={TEAM_DOMAINS.map((d) => ({ value: d, label: t(`domains.${d}`) }))}
             placeholder={t('common.choose')}
           />
         </Form.Item>
+        {!activity && (
+          <Form.Item
+            label={t('activities.fields.team')}
+            name="teamId"
+            rules={leads.length > 0 && communities.length === 0 && !street ? [required] : []}
+          >
+            <Select
+              allowClear
+              options={teamOptions.map((team) => ({ value: team.id, label: localName(team, language).text }))}
+              placeholder={t('common.choose')}
+            />
+          </Form.Item>
+        )}
         <Form.Item label={`${t('console.activities.form.description')} ${t('common.optional')}`} name="description" rules={[{ max: 4000 }]}>
           <Input.TextArea rows={3} />
         </Form.Item>
@@ -206,10 +295,13 @@ export function ActivityFormDrawer({
           label={t('activities.fields.insurance')}
           extra={t('console.activities.form.insuranceHint')}
         >
-          <Switch aria-label={t('activities.fields.insurance')} />
+          <Switch aria-label={t('activities.fields.insurance')} disabled={lock('needsInsurance')} />
         </Form.Item>
         <Form.Item label={`${t('console.activities.form.targetGroups')} ${t('common.optional')}`} name="targetGroups">
-          <Checkbox.Group options={FOCUS_TAGS.map((tag) => ({ value: tag, label: t(`focusTags.${tag}`) }))} />
+          <Checkbox.Group
+            disabled={lock('targetGroups')}
+            options={FOCUS_TAGS.map((tag) => ({ value: tag, label: t(`focusTags.${tag}`) }))}
+          />
         </Form.Item>
         <Form.Item label={t('activities.fields.place')} name="placeName" rules={[{ ...required, whitespace: true }, { max: 200 }]}>
           <Input />
@@ -227,7 +319,7 @@ export function ActivityFormDrawer({
         </div>
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           <Form.Item label={t('console.activities.form.startsAt')} name="startsAt" rules={[required]}>
-            <Input type="datetime-local" />
+            <Input type="datetime-local" disabled={lock('startsAt')} />
           </Form.Item>
           <Form.Item
             label={t('console.activities.form.endsAt')}
@@ -243,54 +335,69 @@ export function ActivityFormDrawer({
               }),
             ]}
           >
-            <Input type="datetime-local" />
+            <Input type="datetime-local" disabled={lock('endsAt')} />
           </Form.Item>
         </div>
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item label={t('activities.fields.headcount')} name="headcount" rules={[required]}>
-            <InputNumber min={1} max={1000} style={{ width: 140 }} />
+          <Form.Item
+            label={t('activities.fields.headcount')}
+            name="headcount"
+            rules={[required]}
+            extra={locked ? t('activityEdit.headcountUpOnly', { n: activity.headcount }) : undefined}
+          >
+            <InputNumber min={locked ? activity.headcount : 1} max={1000} style={{ width: 140 }} />
           </Form.Item>
           <Form.Item label={`${t('console.activities.form.maxMinutes')} ${t('common.optional')}`} name="maxCreditableMinutes">
-            <InputNumber min={1} max={1440} style={{ width: 160 }} />
+            <InputNumber min={1} max={1440} style={{ width: 160 }} disabled={lock('maxCreditableMinutes')} />
           </Form.Item>
         </div>
         <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
           <Form.Item label={`${t('console.activities.form.minAge')} ${t('common.optional')}`} name="minAge">
-            <InputNumber min={0} max={120} style={{ width: 120 }} />
+            <InputNumber min={0} max={120} style={{ width: 120 }} disabled={lock('minAge')} />
           </Form.Item>
           <Form.Item label={`${t('console.activities.form.maxAge')} ${t('common.optional')}`} name="maxAge">
-            <InputNumber min={0} max={120} style={{ width: 120 }} />
+            <InputNumber min={0} max={120} style={{ width: 120 }} disabled={lock('maxAge')} />
           </Form.Item>
           <Form.Item label={t('console.activities.form.minors')} name="minorsAllowed" valuePropName="checked">
-            <Switch aria-label={t('console.activities.form.minors')} />
+            <Switch aria-label={t('console.activities.form.minors')} disabled={lock('minorsAllowed')} />
           </Form.Item>
         </div>
         <Form.Item label={`${t('console.activities.form.skills')} ${t('common.optional')}`} name="skills">
-          <Select mode="multiple" options={SKILLS.map((s) => ({ value: s, label: t(`skills.${s}`) }))} placeholder={t('common.choose')} />
+          <Select
+            mode="multiple"
+            disabled={lock('skills')}
+            options={SKILLS.map((s) => ({ value: s, label: t(`skills.${s}`) }))}
+            placeholder={t('common.choose')}
+          />
         </Form.Item>
         <Form.Item label={t('activities.fields.signInMethods')} name="signInMethods" rules={[{ ...required, type: 'array', min: 1 }]}>
-          <Checkbox.Group options={SIGN_IN_METHODS.map((m) => ({ value: m, label: t(`activities.methods.${m}`) }))} />
+          <Checkbox.Group
+            disabled={lock('signInMethods')}
+            options={SIGN_IN_METHODS.map((m) => ({ value: m, label: t(`activities.methods.${m}`) }))}
+          />
         </Form.Item>
-        <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
-          <Form.Item label={t('console.activities.form.recurrence')} name="recurrence">
-            <Select
-              style={{ width: 160 }}
-              options={(['none', 'weekly', 'monthly'] as const).map((r) => ({
-                value: r,
-                label: t(`console.activities.form.recurrences.${r}`),
-              }))}
-            />
-          </Form.Item>
-          <Form.Item noStyle dependencies={['recurrence']}>
-            {({ getFieldValue }) =>
-              getFieldValue('recurrence') !== 'none' ? (
-                <Form.Item label={t('console.activities.form.occurrences')} name="recurrenceCount" initialValue={4}>
-                  <InputNumber min={2} max={12} style={{ width: 120 }} />
-                </Form.Item>
-              ) : null
-            }
-          </Form.Item>
-        </div>
+        {!activity && (
+          <div style={{ display: 'flex', gap: 12, flexWrap: 'wrap' }}>
+            <Form.Item label={t('console.activities.form.recurrence')} name="recurrence">
+              <Select
+                style={{ width: 160 }}
+                options={(['none', 'weekly', 'monthly'] as const).map((r) => ({
+                  value: r,
+                  label: t(`console.activities.form.recurrences.${r}`),
+                }))}
+              />
+            </Form.Item>
+            <Form.Item noStyle dependencies={['recurrence']}>
+              {({ getFieldValue }) =>
+                getFieldValue('recurrence') !== 'none' ? (
+                  <Form.Item label={t('console.activities.form.occurrences')} name="recurrenceCount" initialValue={4}>
+                    <InputNumber min={2} max={12} style={{ width: 120 }} />
+                  </Form.Item>
+                ) : null
+              }
+            </Form.Item>
+          </div>
+        )}
       </Form>
     </Drawer>
   );

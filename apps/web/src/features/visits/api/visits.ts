@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { apiRequest } from '../../../lib/api-client';
 import type { ItemList, Page } from '../../../lib/page';
-import type { CampaignOverview, CarePlan, Coverage, ServiceItem, Visit, VisitCampaign, VisitInput } from '../types';
+import type { CampaignOverview, CarePlan, CarePlanInput, Coverage, ServiceItem, Visit, VisitCampaign, VisitInput } from '../types';
 
 export function createVisit(body: VisitInput): Promise<Visit> {
   return apiRequest<Visit>('/api/v1/visits', { method: 'POST', body });
@@ -10,7 +10,9 @@ export function createVisit(body: VisitInput): Promise<Visit> {
 function useInvalidateVisits() {
   const queryClient = useQueryClient();
   return () =>
-    queryClient.invalidateQueries({ predicate: (q) => ['grid-coverage', 'campaign-overview', 'visits'].includes(String(q.queryKey[0])) });
+    queryClient.invalidateQueries({
+      predicate: (q) => ['grid-coverage', 'campaign-overview', 'visits', 'care-plans'].includes(String(q.queryKey[0])),
+    });
 }
 
 export function useCreateVisit() {
@@ -82,6 +84,31 @@ export function getCarePlans(gridId?: string): Promise<Page<CarePlan>> {
   return apiRequest<Page<CarePlan>>('/api/v1/care-plans', { query: { gridId, limit: 200 } });
 }
 
-export function useCarePlans(gridId?: string) {
-  return useQuery({ queryKey: ['care-plans', gridId ?? null], queryFn: () => getCarePlans(gridId) });
+export function useCarePlans(gridId?: string, { enabled = true }: { enabled?: boolean } = {}) {
+  return useQuery({ queryKey: ['care-plans', gridId ?? null], queryFn: () => getCarePlans(gridId), enabled });
+}
+
+function useInvalidateCarePlans() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: ['care-plans'] });
+}
+
+/** A care plan for a resident of the caller's area: a visit or a demand every N days. */
+export function createCarePlan(body: CarePlanInput): Promise<CarePlan> {
+  return apiRequest<CarePlan>('/api/v1/care-plans', { method: 'POST', body });
+}
+
+export function useCreateCarePlan() {
+  const invalidate = useInvalidateCarePlans();
+  return useMutation({ mutationFn: createCarePlan, onSuccess: () => void invalidate() });
+}
+
+/** Pause (`active: false`) or resume a care plan. */
+export function setCarePlanActive({ id, active }: { id: string; active: boolean }): Promise<CarePlan> {
+  return apiRequest<CarePlan>(`/api/v1/care-plans/${encodeURIComponent(id)}`, { method: 'PATCH', body: { active } });
+}
+
+export function useSetCarePlanActive() {
+  const invalidate = useInvalidateCarePlans();
+  return useMutation({ mutationFn: setCarePlanActive, onSuccess: () => void invalidate() });
 }
