@@ -67,7 +67,10 @@ describe('embedded database durability', () => {
         }
       }
     })();
-    await new Promise((r) => setTimeout(r, 2000));
+    // Kill mid-write once a few writes were acknowledged (a loaded machine signs in slowly: wait for them, not for a fixed time).
+    const until = Date.now() + 120_000;
+    while (acknowledged.length < 6 && Date.now() < until) await new Promise((r) => setTimeout(r, 100));
+    await new Promise((r) => setTimeout(r, 500));
     child.kill('SIGKILL');
     stop = true;
     await writer;
