@@ -219,7 +219,7 @@ async function runPlan(
         recipientAccountIds: await repo.gridWorkerAccounts(tx, plan.gridId),
         kind: 'care_plan.missed',
         params: { due: streetDate(plan.nextDueAt), every: plan.everyDays },
-        link: `/admin/care-plans?gridId=${plan.gridId}`,
+        link: '/care-plans',
         refType: 'care_plan',
         refId: plan.id,
       });
@@ -233,7 +233,7 @@ async function runPlan(
       recipientAccountIds: await repo.gridWorkerAccounts(tx, plan.gridId),
       kind: 'care_plan.due',
       params: { due: streetDate(plan.nextDueAt), every: plan.everyDays },
-      link: `/admin/care-plans?gridId=${plan.gridId}`,
+      link: '/care-plans',
       refType: 'care_plan',
       refId: plan.id,
     });

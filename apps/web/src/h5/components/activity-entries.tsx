@@ -1,12 +1,17 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import type { Me } from '@duodi/contracts';
+import { useCampaigns } from '../../features/visits/api/visits';
 import { hasRole, isVolunteer } from '../../lib/roles';
 import { Section } from './section';
 
 /** Home entries to activities, check-in and (grid workers) the visit log and the care plans due. */
 export function ActivityEntries({ me }: { me: Me | null }) {
   const { t } = useTranslation();
+  const gridWorker = Boolean(me && hasRole(me, 'grid_worker'));
+  // Volunteers of a team running a door-to-door campaign log visits too (布谷响铃): the entry shows while one is active.
+  const campaigns = useCampaigns({ enabled: Boolean(me && isVolunteer(me)) && !gridWorker });
+  const onCampaign = (campaigns.data?.items ?? []).some((c) => c.active);
   return (
     <Section title={t('activities.home.title')}>
       <div className="h5-actions">
@@ -23,7 +28,12 @@ export function ActivityEntries({ me }: { me: Me | null }) {
             </Link>
           </>
         )}
-        {me && hasRole(me, 'grid_worker') && (
+        {!gridWorker && onCampaign && (
+          <Link className="h5-button-link h5-button-link--ghost" to="/visits/new">
+            {t('visits.title')}
+          </Link>
+        )}
+        {gridWorker && (
           <>
             <Link className="h5-button-link h5-button-link--ghost" to="/visits/new">
               {t('visits.title')}

@@ -117,3 +117,28 @@ describe('console care plans', () => {
     expect(requests.find((r) => r.method === 'PATCH')).toMatchObject({ path: '/api/v1/care-plans/cpl-2', body: { active: false } });
   });
 });
+
+describe('H5 home entries of issue 6', () => {
+  it(
+    'shows the visit log and care plans to a grid worker, and the visit log to a volunteer on an active campaign',
+    { timeout: 30_000 },
+    async () => {
+      mockApi({
+        'GET /api/v1/me': () => json(200, GRID_WORKER),
+        'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      });
+      const first = renderH5('/');
+      expect(await screen.findByRole('link', { name: '关爱计划' })).toBeTruthy();
+      expect(screen.getByRole('link', { name: '入户走访' })).toBeTruthy();
+      first.unmount();
+      mockApi({
+        'GET /api/v1/me': () => json(200, { ...RESIDENT, id: 'u-v6', volunteerId: 'v-6', roles: ['volunteer'], teamIds: ['t-bugu'] }),
+        'GET /api/v1/visit-campaigns': () => json(200, { items: [{ id: 'vc-1', active: true }], nextCursor: null }),
+        'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      });
+      renderH5('/');
+      expect(await screen.findByRole('link', { name: '入户走访' })).toBeTruthy();
+      expect(screen.queryByRole('link', { name: '关爱计划' })).toBeNull();
+    },
+  );
+});
