@@ -9,6 +9,8 @@ const text = (max: number) =>
     .trim()
     .min(1)
     .max(max)
+    // Control characters have no place in a catalog name or note.
+    // eslint-disable-next-line no-control-regex
     .refine((s) => !/[\u0000-\u001f\u007f]/.test(s), 'invalid_format');
 
 export const REWARD_LIMIT_PERIODS = ['month', 'quarter', 'year'] as const;
