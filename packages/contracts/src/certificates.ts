@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IdSchema } from './schemas.js';
+import { IdSchema, PageQuerySchema } from './schemas.js';
 
 /* ---------- 志愿服务记录证明 (API.md, DR-09, DOMAIN.md §9 Certificate) ---------- */
 
@@ -50,3 +50,59 @@ export const CertificateListItemSchema = z.object({
   pdfUrl: z.string(),
 });
 export type CertificateListItem = z.infer<typeof CertificateListItemSchema>;
+
+/** Staff list of issued certificates (issuer staff in scope; the holder's name masked). */
+export const CertificateStaffQuerySchema = PageQuerySchema.extend({
+  volunteerId: IdSchema.optional(),
+  communityId: IdSchema.optional(),
+  revoked: z.enum(['true', 'false']).optional(),
+});
+export type CertificateStaffQuery = z.infer<typeof CertificateStaffQuerySchema>;
+
+export const CertificateStaffItemSchema = CertificateListItemSchema.extend({
+  holderName: z.string(),
+  volunteerNo: z.string(),
+  issuerKind: z.enum(['community', 'street']),
+  issuerId: z.string(),
+  revokeReason: z.string().nullable(),
+});
+export type CertificateStaffItem = z.infer<typeof CertificateStaffItemSchema>;
+
+/* ---------- a volunteer asks for a certificate ---------- */
+
+export const CERTIFICATE_REQUEST_STATUSES = ['pending', 'issued', 'declined'] as const;
+export type CertificateRequestStatus = (typeof CERTIFICATE_REQUEST_STATUSES)[number];
+
+export const CertificateRequestCreateSchema = z
+  .object({
+    language: z.enum(CERTIFICATE_LANGUAGES),
+    periodFrom: isoDate.optional(),
+    periodTo: isoDate.optional(),
+  })
+  .refine((b) => !b.periodFrom || !b.periodTo || b.periodFrom <= b.periodTo, { message: 'invalid', path: ['periodTo'] });
+export type CertificateRequestCreate = z.infer<typeof CertificateRequestCreateSchema>;
+
+export const CertificateRequestSchema = z.object({
+  id: z.string(),
+  volunteerId: z.string(),
+  /** Masked for staff lists; the holder sees their own name. */
+  holderName: z.string(),
+  volunteerNo: z.string(),
+  language: z.enum(CERTIFICATE_LANGUAGES),
+  periodFrom: z.string().nullable(),
+  periodTo: z.string().nullable(),
+  issuerKind: z.enum(['community', 'street']),
+  issuerId: z.string(),
+  status: z.enum(CERTIFICATE_REQUEST_STATUSES),
+  certificateNumber: z.string().nullable(),
+  declineReason: z.string().nullable(),
+  createdAt: z.string(),
+  decidedAt: z.string().nullable(),
+});
+export type CertificateRequest = z.infer<typeof CertificateRequestSchema>;
+
+export const CertificateRequestQuerySchema = PageQuerySchema.extend({ status: z.enum(CERTIFICATE_REQUEST_STATUSES).optional() });
+export type CertificateRequestQuery = z.infer<typeof CertificateRequestQuerySchema>;
+
+export const CertificateRequestDeclineSchema = z.object({ reason: z.string().trim().min(1).max(500) });
+export const CertificateRequestIssuedSchema = z.object({ request: CertificateRequestSchema, certificate: CertificateIssuedSchema });

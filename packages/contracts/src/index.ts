@@ -13,6 +13,7 @@ export * from './activities.js';
 export * from './visits.js';
 export * from './rewards.js';
 export * from './certificates.js';
+export * from './web-routes.js';
 export * from './notifications.js';
 export * from './ledger.js';
 export * from './records.js';

@@ -9,3 +9,4 @@ export * from './notifications.js';
 export * from './ledger.js';
 export * from './rewards-stars-certs.js';
 export * from './activities.js';
+export * from './issue5-gaps.js';

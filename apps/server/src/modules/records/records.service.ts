@@ -76,7 +76,7 @@ async function tellVolunteer(tx: Tx, l: Loaded, kind: string, params: Record<str
     recipientAccountIds: await repo.accountIdsOfPerson(tx, l.volunteer.personId),
     kind,
     params: { date: l.record.servedOn, ...params },
-    link: `/me/records/${l.record.id}`,
+    link: '/me/records',
     refType: 'service_record',
     refId: l.record.id,
   });

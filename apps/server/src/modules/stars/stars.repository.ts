@@ -231,3 +231,11 @@ export async function findVolunteer(tx: Tx, streetId: string, id: string) {
   );
   return row;
 }
+
+/** The awards (every status) of a person's volunteer records, newest proposal first. */
+export async function listAwardsOfPerson(tx: Tx, streetId: string, personId: string): Promise<AwardRow[]> {
+  return queryRows<AwardRow>(
+    tx,
+    sql`${AWARD_SELECT} WHERE a.street_id = ${streetId} AND v.person_id = ${personId} ORDER BY a.proposed_at DESC, a.id DESC LIMIT 200`,
+  );
+}

@@ -60,6 +60,18 @@ export const starsRoutes: FastifyPluginAsyncZod = async (app) => {
     async (req) => service.listAwards(req.deps, req.actor, req.query),
   );
 
+  app.get(
+    '/me/star-awards',
+    {
+      schema: {
+        tags,
+        summary: 'The caller’s own star awards (proposed, reviewed, on notice, awarded, rejected, revoked), newest first',
+        response: { 200: z.object({ items: z.array(StarAwardSchema), nextCursor: z.null() }), ...problemResponses(401) },
+      },
+    },
+    async (req) => service.listMyAwards(req.deps, req.actor),
+  );
+
   app.post(
     '/star-awards/run',
     {

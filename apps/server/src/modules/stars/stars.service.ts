@@ -495,3 +495,10 @@ export async function runStarJobs(deps: Deps): Promise<void> {
   const streets = await queryRows<{ id: string }>(deps.db, sql`SELECT id FROM streets ORDER BY id`);
   for (const s of streets) await runStarJob(deps, s.id);
 }
+
+/** The caller's own awards (proposals, notices, awards, rejections, revocations), newest first. Any signed-in account. */
+export async function listMyAwards(deps: Deps, actorOrNone: Actor | undefined): Promise<{ items: StarAward[]; nextCursor: null }> {
+  const actor = requireActor(actorOrNone);
+  const rows = await repo.listAwardsOfPerson(deps.db, actor.streetId, actor.personId);
+  return { items: rows.map(present), nextCursor: null };
+}

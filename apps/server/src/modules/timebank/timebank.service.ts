@@ -149,7 +149,7 @@ export async function transferToRelative(
         recipientAccountIds: await repo.accountIdsOfPerson(tx, other.id),
         kind: 'time_bank.received',
         params: { name: self.name, hours: Math.round(input.minutes / 6) / 10 },
-        link: '/me/time-bank',
+        link: '/time-bank',
         refType: 'ledger_transfer',
         refId: moved.transferId,
       });
