@@ -1,13 +1,15 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
-import type { CertificateListItem } from '@duodi/contracts';
-import { downloadCertificate, useMyCertificates } from '../../features/hours/api/hours';
+import type { CertificateLanguage, CertificateListItem, CertificateRequest } from '@duodi/contracts';
+import { downloadCertificate, useMyCertificateRequests, useMyCertificates, useRequestCertificate } from '../../features/hours/api/hours';
 import { SignedIn } from '../../features/hours/components/h5-parts';
+import { CERTIFICATE_LANGUAGES } from '../../features/hours/values';
 import { hoursError, hoursText, verifyLink } from '../../features/hours/model';
 import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
+import { SelectField, TextField } from '../components/form-field';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';
 import '../../features/hours/hours.css';
@@ -20,7 +22,12 @@ export default function MyCertificatesPage() {
     <>
       <h1 className="h5-page-title">{t('hours.certificates.title')}</h1>
       <SignedIn next="/me/certificates" title={t('hours.certificates.title')}>
-        {() => <Certificates />}
+        {(me) => (
+          <>
+            <Certificates />
+            {me.volunteerId && <Requests />}
+          </>
+        )}
       </SignedIn>
     </>
   );
@@ -116,6 +123,104 @@ function CertificateRow({ certificate }: { certificate: CertificateListItem }) {
           {problem}
         </p>
       )}
+    </li>
+  );
+}
+
+/** Ask the recording organisation for a certificate, and see how earlier requests went. */
+function Requests() {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  const requests = useMyCertificateRequests();
+  const create = useRequestCertificate();
+  const [lang, setLang] = useState<CertificateLanguage>('bilingual');
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const periodBad = Boolean(from && to && from > to);
+  const items = requests.data?.items ?? [];
+  const open = items.some((r) => r.status === 'pending');
+  return (
+    <>
+      <Section title={t('hoursGaps.request.title')}>
+        <p className="h5-muted">{t('hoursGaps.request.intro')}</p>
+        {!open && (
+          <form
+            className="h5-form"
+            noValidate
+            onSubmit={(event) => {
+              event.preventDefault();
+              if (periodBad) return;
+              create.mutate({ language: lang, ...(from ? { periodFrom: from } : {}), ...(to ? { periodTo: to } : {}) });
+            }}
+          >
+            <SelectField
+              label={t('hoursGaps.request.language')}
+              value={lang}
+              onChange={(e) => setLang(e.target.value as CertificateLanguage)}
+            >
+              {CERTIFICATE_LANGUAGES.map((l) => (
+                <option key={l} value={l}>
+                  {t(`hours.certificates.language.${l}`)}
+                </option>
+              ))}
+            </SelectField>
+            <TextField label={t('hoursGaps.request.from')} type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
+            <TextField
+              label={t('hoursGaps.request.to')}
+              type="date"
+              value={to}
+              onChange={(e) => setTo(e.target.value)}
+              error={periodBad ? t('hoursGaps.request.periodBad') : undefined}
+            />
+            {create.isError && (
+              <p role="alert" className="h5-error">
+                {hoursError(create.error, t)}
+              </p>
+            )}
+            <Button block color="primary" type="submit" loading={create.isPending}>
+              {t('hoursGaps.request.submit')}
+            </Button>
+          </form>
+        )}
+        {create.isSuccess && (
+          <p role="status" className="h5-success">
+            {t('hoursGaps.request.sent')}
+          </p>
+        )}
+      </Section>
+      <Section title={t('hoursGaps.request.list')}>
+        {requests.isPending && <Loading />}
+        {requests.isError && <ErrorNotice error={requests.error} onRetry={() => void requests.refetch()} />}
+        {requests.isSuccess && items.length === 0 && <p className="h5-muted">{t('hoursGaps.request.empty')}</p>}
+        {items.length > 0 && (
+          <ul className="hours-list" aria-label={t('hoursGaps.request.list')}>
+            {items.map((r) => (
+              <RequestRow key={r.id} request={r} language={language} />
+            ))}
+          </ul>
+        )}
+      </Section>
+    </>
+  );
+}
+
+function RequestRow({ request, language }: { request: CertificateRequest; language: ReturnType<typeof currentLanguage> }) {
+  const { t } = useTranslation();
+  const badge = request.status === 'issued' ? 'approved' : request.status === 'declined' ? 'rejected' : 'pending';
+  return (
+    <li className="hours-row">
+      <div className="hours-row__head">
+        <span>{t(`hours.certificates.language.${request.language}`)}</span>
+        <span className={`status-badge status-badge--${badge}`}>{t(`hoursGaps.request.status.${request.status}`)}</span>
+      </div>
+      <p className="hours-row__meta">
+        {t('hoursGaps.request.requestedAt', { date: formatDate(request.createdAt, language) })} ·{' '}
+        {request.periodFrom || request.periodTo
+          ? `${request.periodFrom ? formatDate(request.periodFrom, language) : '…'} – ${request.periodTo ? formatDate(request.periodTo, language) : '…'}`
+          : t('hoursGaps.request.allPeriod')}
+      </p>
+      {request.certificateNumber && <p>{t('hoursGaps.request.issuedNumber', { number: request.certificateNumber })}</p>}
+      {request.declineReason && <p>{t('hoursGaps.request.declined', { reason: request.declineReason })}</p>}
     </li>
   );
 }

@@ -1,9 +1,9 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
-import type { StarNotice } from '@duodi/contracts';
+import type { StarAward, StarNotice } from '@duodi/contracts';
 import { useMe } from '../../features/account/api/get-me';
-import { useObjectToAward, useStarNotices, useStarThresholds, useVolunteerSummary } from '../../features/hours/api/hours';
+import { useMyStarAwards, useObjectToAward, useStarNotices, useStarThresholds, useVolunteerSummary } from '../../features/hours/api/hours';
 import { NotVolunteer, SignedIn } from '../../features/hours/components/h5-parts';
 import { DEFAULT_STAR_THRESHOLDS_HOURS, hoursError, hoursText, starProgress } from '../../features/hours/model';
 import { formatDate } from '../../lib/format';
@@ -68,6 +68,7 @@ function MyStar({ volunteerId }: { volunteerId: string }) {
           </>
         )}
       </Section>
+      <MyAwards />
       <Section title={t('hours.star.ladder')}>
         <ol className="hours-ladder" aria-label={t('hours.star.ladder')}>
           {hours.map((h, index) => (
@@ -82,6 +83,64 @@ function MyStar({ volunteerId }: { volunteerId: string }) {
         </ol>
       </Section>
     </>
+  );
+}
+
+/** The caller's own award flow: proposed → reviewed → on notice → awarded (or rejected / revoked). */
+function MyAwards() {
+  const { t } = useTranslation();
+  const awards = useMyStarAwards();
+  const items = awards.data?.items ?? [];
+  return (
+    <Section title={t('hoursGaps.myAwards.title')}>
+      {awards.isPending && <Loading />}
+      {awards.isError && <ErrorNotice error={awards.error} onRetry={() => void awards.refetch()} />}
+      {awards.isSuccess && items.length === 0 && <p className="h5-muted">{t('hoursGaps.myAwards.empty')}</p>}
+      {items.length > 0 && (
+        <ul className="hours-list" aria-label={t('hoursGaps.myAwards.title')}>
+          {items.map((a) => (
+            <AwardRow key={a.id} award={a} />
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
+
+const AWARD_BADGE: Record<StarAward['status'], string> = {
+  proposed: 'pending',
+  reviewed: 'pending',
+  on_notice: 'pending',
+  awarded: 'approved',
+  rejected: 'rejected',
+  revoked: 'rejected',
+};
+
+function AwardRow({ award }: { award: StarAward }) {
+  const { t } = useTranslation();
+  const language = currentLanguage();
+  return (
+    <li className="hours-row">
+      <div className="hours-row__head">
+        <span>{t('hoursGaps.myAwards.level', { level: award.level })}</span>
+        <span className={`status-badge status-badge--${AWARD_BADGE[award.status]}`}>{t(`hoursGaps.myAwards.status.${award.status}`)}</span>
+      </div>
+      <p className="hours-row__meta">{t('hoursGaps.myAwards.proposedAt', { date: formatDate(award.proposedAt, language) })}</p>
+      {award.noticeStart && award.noticeEnd && (
+        <p className="hours-row__meta">
+          {t('hoursGaps.myAwards.noticeWindow', {
+            from: formatDate(award.noticeStart, language),
+            to: formatDate(award.noticeEnd, language),
+          })}
+        </p>
+      )}
+      {award.awardedAt && award.status === 'awarded' && (
+        <p>{t('hoursGaps.myAwards.awardedAt', { date: formatDate(award.awardedAt, language) })}</p>
+      )}
+      {award.reason && (award.status === 'rejected' || award.status === 'revoked') && (
+        <p>{t('hoursGaps.myAwards.reason', { reason: award.reason })}</p>
+      )}
+    </li>
   );
 }
 

@@ -2,6 +2,10 @@ import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteD
 import type {
   AwardsReport,
   CertificateCreate,
+  CertificateRequest,
+  CertificateRequestCreate,
+  CertificateRequestStatus,
+  CertificateStaffItem,
   CertificateIssued,
   CertificateListItem,
   CertificateVerify,
@@ -341,6 +345,10 @@ export function useStarAwards(status?: StarAwardStatus) {
   return usePaged<StarAward>(['hours-star-awards', status], `${V1}/star-awards`, { status });
 }
 
+export function useMyStarAwards(enabled = true) {
+  return useQuery({ queryKey: ['hours-my-star-awards'], queryFn: () => apiRequest<Page<StarAward>>(`${V1}/me/star-awards`), enabled });
+}
+
 export function useStarNotices() {
   return useQuery({ queryKey: ['hours-star-notices'], queryFn: () => apiRequest<Page<StarNotice>>(`${V1}/star-notices`) });
 }
@@ -392,15 +400,56 @@ export function useMyCertificates(enabled = true) {
 }
 
 export function useIssueCertificate() {
+  const invalidate = useInvalidate();
   return useMutation({
     mutationFn: (body: CertificateCreate) => apiRequest<CertificateIssued>(`${V1}/certificates`, { method: 'POST', body }),
+    onSettled: () => void invalidate('hours-certificates'),
   });
 }
 
 export function useRevokeCertificate() {
+  const invalidate = useInvalidate();
   return useMutation({
     mutationFn: ({ number, reason }: { number: string; reason: string }) =>
       apiRequest<CertificateVerify>(`${V1}/certificates/${enc(number)}/revoke`, { method: 'POST', body: { reason } }),
+    onSettled: () => void invalidate('hours-certificates'),
+  });
+}
+
+/** Issued certificates of the caller's organisations (staff), newest first. */
+export function useStaffCertificates(filters: { revoked?: 'true' | 'false'; volunteerId?: string }) {
+  return usePaged<CertificateStaffItem>(['hours-certificates', filters], `${V1}/certificates`, filters);
+}
+
+export function useCertificateRequests(status?: CertificateRequestStatus) {
+  return usePaged<CertificateRequest>(['hours-certificate-requests', status], `${V1}/certificate-requests`, { status });
+}
+
+export function useDecideCertificateRequest() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: ({ id, action, reason }: { id: string; action: 'issue' | 'decline'; reason?: string }) =>
+      apiRequest<unknown>(`${V1}/certificate-requests/${enc(id)}/${action}`, {
+        method: 'POST',
+        body: action === 'decline' ? { reason } : {},
+      }),
+    onSettled: () => void invalidate('hours-certificate-requests', 'hours-certificates'),
+  });
+}
+
+export function useMyCertificateRequests(enabled = true) {
+  return useQuery({
+    queryKey: ['hours-my-certificate-requests'],
+    queryFn: () => apiRequest<Page<CertificateRequest>>(`${V1}/me/certificate-requests`),
+    enabled,
+  });
+}
+
+export function useRequestCertificate() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: CertificateRequestCreate) => apiRequest<CertificateRequest>(`${V1}/certificate-requests`, { method: 'POST', body }),
+    onSettled: () => void invalidate('hours-my-certificate-requests'),
   });
 }
 
