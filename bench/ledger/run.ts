@@ -1,12 +1,15 @@
 /**
  * Ledger throughput on a real PostgreSQL server, side by side with pgbench in one run (issue 5):
- *   ledger transfers per second with C concurrent clients (each transfer: audit-chain lock, both
- *   accounts locked in id order, floor check, transfer row with its idempotency key, two entries,
- *   cached balances, an audit row — the production code path of modules/ledger)
- *   vs `pgbench -b tpcb-like -c C` on the same server (and, for reference, pgbench running the
- *   ledger's statements as a plain-SQL script).
- * Rounds alternate ledger / pgbench so that both see the same machine load; the ratio is the median
- * of the per-round ratios. The last line is `ledger: ratio_vs_pgbench=<median> invariants=<ok|broken>`.
+ *   ledger transfers per second with C concurrent clients, each on its own connection, over random
+ *   accounts (each transfer: BEGIN, one `ledger_post` call — both accounts locked in id order, floor
+ *   check, transfer row with its idempotency key, two entries hash-chained per account, cached
+ *   balances — COMMIT: the production code path of modules/ledger `transfer()` in `withTransaction`)
+ *   vs `pgbench -b tpcb-like -c C -j C` on the same server for the same T seconds (and, for
+ *   reference, pgbench running the ledger's statements as a plain-SQL script without hashing).
+ * Rounds alternate ledger / pgbench (odd rounds ledger first, even rounds pgbench first) so that both
+ * see the same machine load; the ratio is the median of the per-round ratios. The last line is
+ * `ledger: ratio_vs_pgbench=<median> invariants=<ok|broken>` (invariants: sums, floors, caches,
+ * two entries per transfer, and every account's hash chain).
  *
  *   npm run bench:ledger                # uses postgres://postgres@127.0.0.1:5432 or starts a local server
  *   LEDGER_BENCH_URL=postgres://…  LEDGER_BENCH_CLIENTS=2  LEDGER_BENCH_SECONDS=10  LEDGER_BENCH_ROUNDS=3
@@ -20,11 +23,16 @@ import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { openDatabase, queryRows, type Database } from '../../apps/server/src/platform/db/client.js';
-import { appendAudit } from '../../apps/server/src/platform/audit/audit.js';
 import { migrate } from '../../apps/server/src/platform/db/migrate.js';
 import { withTransaction } from '../../apps/server/src/platform/db/tx.js';
 import { isAppError } from '../../apps/server/src/platform/errors.js';
-import { checkLedgerInvariants, personAccountId, systemAccountId, transfer } from '../../apps/server/src/modules/ledger/index.js';
+import {
+  checkLedgerInvariants,
+  personAccountId,
+  systemAccountId,
+  transfer,
+  verifyLedgerChain,
+} from '../../apps/server/src/modules/ledger/index.js';
 import { ledgerMigrations } from '../../apps/server/test/ledger-crash/crash-child.js';
 
 const CLIENTS = Number(process.env.LEDGER_BENCH_CLIENTS ?? 2);
@@ -92,10 +100,6 @@ async function prepareLedger(database: Database): Promise<string[]> {
   await database.db.execute(
     sql`INSERT INTO streets (id, code, name, district) VALUES (${STREET}, 'bench', 'bench', 'bench') ON CONFLICT DO NOTHING`,
   );
-  // The audit chain's first row (a real street always has one to lock).
-  await withTransaction(database.db, (tx) =>
-    appendAudit(tx, { streetId: STREET, actorAccountId: null, action: 'bench.start', entityType: 'bench', entityId: STREET }),
-  );
   const ids: string[] = [];
   await withTransaction(database.db, async (tx) => {
     const issuing = await systemAccountId(tx, STREET, 'issuing', 'points');
@@ -116,11 +120,12 @@ async function prepareLedger(database: Database): Promise<string[]> {
   return ids;
 }
 
-/** C clients posting random transfers for SECONDS; answers committed transfers per second. */
-async function ledgerRound(database: Database, ids: string[], round: number): Promise<number> {
+/** C clients (each its own connection) posting random transfers for SECONDS; answers committed transfers per second. */
+async function ledgerRound(clients: Database[], ids: string[], round: number): Promise<number> {
   const deadline = Date.now() + SECONDS * 1000;
   let done = 0;
   const client = async (c: number) => {
+    const database = clients[c]!;
     for (let i = 0; Date.now() < deadline; i++) {
       const a = ids[crypto.randomInt(ids.length)]!;
       let b = ids[crypto.randomInt(ids.length)]!;
@@ -144,7 +149,7 @@ async function ledgerRound(database: Database, ids: string[], round: number): Pr
     }
   };
   const started = Date.now();
-  await Promise.all(Array.from({ length: CLIENTS }, (_, c) => client(c)));
+  await Promise.all(clients.map((_, c) => client(c)));
   return done / ((Date.now() - started) / 1000);
 }
 
@@ -160,7 +165,7 @@ function pgbenchTps(url: string, args: string[]): number {
   return Number(m[1]);
 }
 
-/** The ledger's statements as one plain-SQL pgbench script (no audit chain, no application code). */
+/** The ledger's statements as one plain-SQL pgbench script (no hashing, no idempotency key, no application code). */
 const PLAIN_SCRIPT = `\\set a random(1, ${ACCOUNTS})
 \\set b random(1, ${ACCOUNTS})
 \\set amt random(1, 10)
@@ -188,6 +193,7 @@ async function main(): Promise<void> {
   await admin.query(`CREATE DATABASE ${ledgerDb}`);
   await admin.query(`CREATE DATABASE ${pgbenchDb}`);
   let database: Database | undefined;
+  const clientDbs: Database[] = [];
   try {
     const benchUrl = withDb(srv.url, pgbenchDb);
     const init = spawnSync(
@@ -206,22 +212,38 @@ async function main(): Promise<void> {
     const scriptFile = path.join(os.tmpdir(), `duodi-ledger-plain-${suffix}.sql`);
     fs.writeFileSync(scriptFile, PLAIN_SCRIPT);
 
-    database = await openDatabase({ kind: 'postgres', url: withDb(srv.url, ledgerDb), poolSize: CLIENTS });
+    database = await openDatabase({ kind: 'postgres', url: withDb(srv.url, ledgerDb), poolSize: 1 });
     const ids = await prepareLedger(database);
-    await ledgerRound(database, ids, -1); // warm-up (JIT of the driver, plan caches)
+    // One connection per ledger client, like pgbench's -c.
+    for (let c = 0; c < CLIENTS; c++) clientDbs.push(await openDatabase({ kind: 'postgres', url: withDb(srv.url, ledgerDb), poolSize: 1 }));
+    await ledgerRound(clientDbs, ids, -1); // warm-up (JIT of the driver, plan caches)
 
     const rows: { round: number; ledger: number; tpcb: number; plain: number }[] = [];
+    const tpcbArgs = ['-b', 'tpcb-like', '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(SECONDS), '-n'];
+    const plainArgs = ['-f', scriptFile, '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(SECONDS), '-n'];
     for (let r = 0; r < ROUNDS; r++) {
-      const ledger = await ledgerRound(database, ids, r);
-      const tpcb = pgbenchTps(benchUrl, ['-b', 'tpcb-like', '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(SECONDS), '-n']);
-      const plainTps = pgbenchTps(benchUrl, ['-f', scriptFile, '-c', String(CLIENTS), '-j', String(CLIENTS), '-T', String(SECONDS), '-n']);
+      let ledger: number;
+      let tpcb: number;
+      if (r % 2 === 0) {
+        ledger = await ledgerRound(clientDbs, ids, r);
+        tpcb = pgbenchTps(benchUrl, tpcbArgs);
+      } else {
+        tpcb = pgbenchTps(benchUrl, tpcbArgs);
+        ledger = await ledgerRound(clientDbs, ids, r);
+      }
+      const plainTps = pgbenchTps(benchUrl, plainArgs);
       rows.push({ round: r + 1, ledger, tpcb, plain: plainTps });
+      const load = os
+        .loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ');
       process.stdout.write(
-        `round ${r + 1}: ledger ${ledger.toFixed(0)} transfers/s · pgbench tpcb-like ${tpcb.toFixed(0)} tps · pgbench plain transfer script ${plainTps.toFixed(0)} tps · ratio ${(ledger / tpcb).toFixed(2)}\n`,
+        `round ${r + 1}: ledger ${ledger.toFixed(0)} transfers/s · pgbench tpcb-like ${tpcb.toFixed(0)} tps · pgbench plain transfer script ${plainTps.toFixed(0)} tps · ratio ${(ledger / tpcb).toFixed(2)} · load ${load}\n`,
       );
     }
     fs.rmSync(scriptFile, { force: true });
     const report = await checkLedgerInvariants(database.db, STREET);
+    const chain = await verifyLedgerChain(database.db, STREET);
     const [count] = await queryRows<{ n: number }>(
       database.db,
       sql`SELECT count(*)::int AS n FROM ledger_transfers WHERE street_id = ${STREET}`,
@@ -229,11 +251,13 @@ async function main(): Promise<void> {
     const ratio = median(rows.map((x) => x.ledger / x.tpcb));
     const ratioPlain = median(rows.map((x) => x.ledger / x.plain));
     process.stdout.write(
-      `clients=${CLIENTS} seconds=${SECONDS} rounds=${ROUNDS} transfers=${count?.n} · median ledger ${median(rows.map((x) => x.ledger)).toFixed(0)}/s · tpcb-like ${median(rows.map((x) => x.tpcb)).toFixed(0)} tps · plain script ${median(rows.map((x) => x.plain)).toFixed(0)} tps · ratio vs plain ${ratioPlain.toFixed(2)}\n`,
+      `clients=${CLIENTS} seconds=${SECONDS} rounds=${ROUNDS} transfers=${count?.n} · median ledger ${median(rows.map((x) => x.ledger)).toFixed(0)}/s · tpcb-like ${median(rows.map((x) => x.tpcb)).toFixed(0)} tps · plain script ${median(rows.map((x) => x.plain)).toFixed(0)} tps · ratio vs plain ${ratioPlain.toFixed(2)} · chain ${chain.ok ? 'verified' : `broken (${chain.brokenAccounts.length} accounts)`} over ${chain.entries} entries\n`,
     );
-    process.stdout.write(`ledger: ratio_vs_pgbench=${ratio.toFixed(2)} invariants=${report.ok ? 'ok' : 'broken'}\n`);
-    if (!report.ok) process.exitCode = 1;
+    const ok = report.ok && chain.ok;
+    process.stdout.write(`ledger: ratio_vs_pgbench=${ratio.toFixed(2)} invariants=${ok ? 'ok' : 'broken'}\n`);
+    if (!ok) process.exitCode = 1;
   } finally {
+    for (const d of clientDbs) await d.close();
     await database?.close();
     await admin.query(`DROP DATABASE IF EXISTS ${ledgerDb} WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`);

@@ -16,6 +16,8 @@ CREATE TABLE ledger_accounts (
   floor bigint,
   balance bigint NOT NULL DEFAULT 0,
   version int NOT NULL DEFAULT 1,
+  -- The hash of the account's newest entry ('genesis' before the first): the head of its chain.
+  last_hash text NOT NULL DEFAULT 'genesis',
   created_at timestamptz NOT NULL DEFAULT now(),
   CHECK ((owner_kind = 'person') = (kind = 'person')),
   CHECK ((kind = 'issuing') = (floor IS NULL)),
@@ -46,12 +48,21 @@ CREATE TABLE ledger_transfers (
 CREATE INDEX ledger_transfers_ref_idx ON ledger_transfers (ref_type, ref_id);
 
 -- Append-only: two entries per transfer (-amount on the source, +amount on the destination).
+-- The ledger is its own audit log (DR-23) for value movements: each entry is chained per ACCOUNT —
+-- `hash` = sha256 of the canonical JSON [prev_hash, account_id, delta, balance_after, transfer_id,
+-- street_id, idempotency_key, from_account_id, to_account_id, amount, currency, kind, ref_type,
+-- ref_id, memo, actor_account_id, reverses_transfer_id, created_at (ISO, ms)] and `prev_hash` is the
+-- hash of the account's previous entry ('genesis' for the first). Old value = balance_after - delta,
+-- new value = balance_after, actor, time and reason (memo) are all in the hash; editing, inserting or
+-- deleting a row breaks the account's chain (modules/ledger/chain.ts verifyLedgerChain).
 CREATE TABLE ledger_entries (
   id bigserial PRIMARY KEY,
   account_id text NOT NULL REFERENCES ledger_accounts(id),
   transfer_id text NOT NULL REFERENCES ledger_transfers(id),
   delta bigint NOT NULL CHECK (delta <> 0),
   balance_after bigint NOT NULL,
+  prev_hash text NOT NULL,
+  hash text NOT NULL,
   created_at timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX ledger_entries_account_idx ON ledger_entries (account_id, id DESC);
@@ -68,43 +79,56 @@ CREATE TRIGGER ledger_entries_append_only BEFORE UPDATE OR DELETE ON ledger_entr
 CREATE TRIGGER ledger_transfers_append_only BEFORE UPDATE OR DELETE ON ledger_transfers
   FOR EACH ROW EXECUTE FUNCTION ledger_append_only();
 
--- One transfer, with its audit row, in one round trip (modules/ledger/transfer.service.ts calls it
--- inside the caller's transaction). Lock order: the street's audit-chain tail (appendAudit locks it
--- too; taking it first means no transaction waits for accounts while holding it), then both
--- accounts in id order. Answers one of: posted, replayed, key_reused, insufficient, not_found,
--- currency, already_reversed. Each statement sees rows committed meanwhile (READ COMMITTED).
+-- One transfer in one round trip (modules/ledger/transfer.service.ts calls it inside the caller's
+-- transaction). It locks only the two accounts, in id order: transfers that share no account run in
+-- parallel; nothing street-wide is locked (the audit log's chain is not touched: the entries are the
+-- audit of the movement, chained per account under the account's row lock). Answers one of: posted,
+-- replayed, key_reused, insufficient, not_found, currency, already_reversed. Each statement sees rows
+-- committed meanwhile (READ COMMITTED).
+CREATE FUNCTION ledger_json(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce(to_json(v)::text, 'null') $$;
+
 CREATE FUNCTION ledger_post(
   p_transfer_id text, p_street text, p_key text, p_from text, p_to text, p_amount bigint, p_currency text,
-  p_kind text, p_ref_type text, p_ref_id text, p_memo text, p_actor text, p_reverses text,
-  p_audit_action text, p_audit_new jsonb, p_audit_middle text
+  p_kind text, p_ref_type text, p_ref_id text, p_memo text, p_actor text, p_reverses text
 ) RETURNS TABLE (outcome text, transfer_id text) LANGUAGE plpgsql AS $$
 DECLARE
-  v_tail bigint;
-  v_newest bigint;
+  r ledger_accounts%ROWTYPE;
   v_from ledger_accounts%ROWTYPE;
   v_to ledger_accounts%ROWTYPE;
   v_prior ledger_transfers%ROWTYPE;
+  v_refusal text;
   v_rows int;
-  v_prev text;
   v_at timestamptz;
-  v_payload text;
+  v_tr text;
+  v_from_after bigint;
+  v_to_after bigint;
+  v_from_hash text;
+  v_to_hash text;
 BEGIN
-  LOOP
-    SELECT a.id INTO v_tail FROM audit_log a WHERE a.street_id = p_street ORDER BY a.id DESC LIMIT 1 FOR UPDATE;
-    EXIT WHEN v_tail IS NULL;
-    SELECT max(a.id) INTO v_newest FROM audit_log a WHERE a.street_id = p_street;
-    EXIT WHEN v_newest = v_tail;
+  FOR r IN SELECT * FROM ledger_accounts l WHERE l.id IN (p_from, p_to) ORDER BY l.id FOR UPDATE LOOP
+    IF r.id = p_from THEN v_from := r; ELSE v_to := r; END IF;
   END LOOP;
-  PERFORM 1 FROM ledger_accounts l WHERE l.id IN (p_from, p_to) ORDER BY l.id FOR UPDATE;
-  SELECT * INTO v_from FROM ledger_accounts l WHERE l.id = p_from;
-  SELECT * INTO v_to FROM ledger_accounts l WHERE l.id = p_to;
   IF v_from.id IS NULL OR v_to.id IS NULL OR v_from.street_id <> p_street OR v_to.street_id <> p_street THEN
     RETURN QUERY SELECT 'not_found'::text, NULL::text; RETURN;
   END IF;
   IF v_from.currency <> p_currency OR v_to.currency <> p_currency THEN
     RETURN QUERY SELECT 'currency'::text, NULL::text; RETURN;
   END IF;
-  FOR attempt IN 1..2 LOOP
+  IF p_reverses IS NOT NULL AND EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.reverses_transfer_id = p_reverses) THEN
+    v_refusal := 'already_reversed';
+  ELSIF v_from.floor IS NOT NULL AND v_from.balance - p_amount < v_from.floor THEN
+    v_refusal := 'insufficient';
+  END IF;
+  IF v_refusal IS NULL THEN
+    v_at := date_trunc('milliseconds', clock_timestamp());
+    INSERT INTO ledger_transfers (id, street_id, idempotency_key, from_account_id, to_account_id, amount, currency, kind, ref_type, ref_id, memo, actor_account_id, reverses_transfer_id, created_at)
+    VALUES (p_transfer_id, p_street, p_key, p_from, p_to, p_amount, p_currency, p_kind, p_ref_type, p_ref_id, p_memo, p_actor, p_reverses, v_at)
+    ON CONFLICT (street_id, idempotency_key) DO NOTHING;
+    GET DIAGNOSTICS v_rows = ROW_COUNT;
+  END IF;
+  IF v_refusal IS NOT NULL OR v_rows <> 1 THEN
+    -- The key was used before (a retry answers as its replay, even when the balance has moved on
+    -- since), or this is a refusal.
     SELECT * INTO v_prior FROM ledger_transfers t WHERE t.street_id = p_street AND t.idempotency_key = p_key;
     IF v_prior.id IS NOT NULL THEN
       IF v_prior.from_account_id = p_from AND v_prior.to_account_id = p_to AND v_prior.amount = p_amount AND v_prior.currency = p_currency
@@ -114,40 +138,41 @@ BEGIN
       END IF;
       RETURN QUERY SELECT 'key_reused'::text, v_prior.id; RETURN;
     END IF;
-    IF p_reverses IS NOT NULL AND EXISTS (SELECT 1 FROM ledger_transfers t WHERE t.reverses_transfer_id = p_reverses) THEN
-      RETURN QUERY SELECT 'already_reversed'::text, NULL::text; RETURN;
-    END IF;
-    IF v_from.floor IS NOT NULL AND v_from.balance - p_amount < v_from.floor THEN
-      RETURN QUERY SELECT 'insufficient'::text, NULL::text; RETURN;
-    END IF;
-    INSERT INTO ledger_transfers (id, street_id, idempotency_key, from_account_id, to_account_id, amount, currency, kind, ref_type, ref_id, memo, actor_account_id, reverses_transfer_id)
-    VALUES (p_transfer_id, p_street, p_key, p_from, p_to, p_amount, p_currency, p_kind, p_ref_type, p_ref_id, p_memo, p_actor, p_reverses)
-    ON CONFLICT (street_id, idempotency_key) DO NOTHING;
-    GET DIAGNOSTICS v_rows = ROW_COUNT;
-    EXIT WHEN v_rows = 1;
-    -- A twin with the same key committed meanwhile (a street without an audit chain to serialize on): answer as its replay.
-  END LOOP;
-  IF v_rows <> 1 THEN
-    RETURN QUERY SELECT 'key_reused'::text, NULL::text; RETURN;
+    RETURN QUERY SELECT coalesce(v_refusal, 'key_reused'), NULL::text; RETURN;
   END IF;
-  UPDATE ledger_accounts l SET balance = l.balance - p_amount, version = l.version + 1 WHERE l.id = p_from;
-  UPDATE ledger_accounts l SET balance = l.balance + p_amount, version = l.version + 1 WHERE l.id = p_to;
-  INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after)
-  SELECT p_from, p_transfer_id, -p_amount, l.balance FROM ledger_accounts l WHERE l.id = p_from;
-  INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after)
-  SELECT p_to, p_transfer_id, p_amount, l.balance FROM ledger_accounts l WHERE l.id = p_to;
-  -- The audit row of the movement, chained exactly as platform/audit/audit.ts appendAudit chains it:
-  -- sha256 of the canonical JSON [prevHash, streetId, actor, action, entityType, entityId, oldValue,
-  -- newValue, reason, at]; the caller passes the canonical middle part (streetId … reason).
-  SELECT a.hash INTO v_prev FROM audit_log a WHERE a.id = v_tail;
-  v_prev := coalesce(v_prev, 'genesis');
-  v_at := date_trunc('milliseconds', clock_timestamp());
-  v_payload := '[' || to_json(v_prev)::text || ',' || p_audit_middle || ',' || to_json(to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'))::text || ']';
-  INSERT INTO audit_log (street_id, actor_account_id, action, entity_type, entity_id, old_value, new_value, reason, at, prev_hash, hash)
-  VALUES (p_street, p_actor, p_audit_action, 'ledger_transfer', p_transfer_id, NULL, p_audit_new, p_memo, v_at, v_prev, encode(sha256(convert_to(v_payload, 'UTF8')), 'hex'));
+  v_from_after := v_from.balance - p_amount;
+  v_to_after := v_to.balance + p_amount;
+  -- The transfer part of both entries' hash payload (chain.ts builds the same text).
+  v_tr := ledger_json(p_transfer_id) || ',' || ledger_json(p_street) || ',' || ledger_json(p_key) || ',' || ledger_json(p_from) || ','
+    || ledger_json(p_to) || ',' || p_amount::text || ',' || ledger_json(p_currency) || ',' || ledger_json(p_kind) || ','
+    || ledger_json(p_ref_type) || ',' || ledger_json(p_ref_id) || ',' || ledger_json(p_memo) || ',' || ledger_json(p_actor) || ','
+    || ledger_json(p_reverses) || ',' || ledger_json(to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
+  v_from_hash := encode(sha256(convert_to('[' || ledger_json(v_from.last_hash) || ',' || ledger_json(p_from) || ',' || (-p_amount)::text || ','
+    || v_from_after::text || ',' || v_tr || ']', 'UTF8')), 'hex');
+  v_to_hash := encode(sha256(convert_to('[' || ledger_json(v_to.last_hash) || ',' || ledger_json(p_to) || ',' || p_amount::text || ','
+    || v_to_after::text || ',' || v_tr || ']', 'UTF8')), 'hex');
+  UPDATE ledger_accounts l
+     SET balance = CASE WHEN l.id = p_from THEN v_from_after ELSE v_to_after END,
+         last_hash = CASE WHEN l.id = p_from THEN v_from_hash ELSE v_to_hash END,
+         version = l.version + 1
+   WHERE l.id IN (p_from, p_to);
+  INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after, prev_hash, hash, created_at)
+  VALUES (p_from, p_transfer_id, -p_amount, v_from_after, v_from.last_hash, v_from_hash, v_at),
+         (p_to, p_transfer_id, p_amount, v_to_after, v_to.last_hash, v_to_hash, v_at);
   RETURN QUERY SELECT 'posted'::text, p_transfer_id;
 END;
 $$;
+
+-- The ledger's movements shaped like audit_log rows, for the audit screens to show them alongside
+-- the general audit log (which no longer gets a row per transfer): one row per entry, old and new
+-- balance, actor, time, reason, and the entry's chain hashes.
+CREATE VIEW ledger_audit AS
+SELECT e.id, t.street_id, t.actor_account_id,
+       CASE WHEN t.reverses_transfer_id IS NULL THEN 'ledger.transfer' ELSE 'ledger.reversal' END AS action,
+       'ledger_account'::text AS entity_type, e.account_id AS entity_id,
+       e.balance_after - e.delta AS old_value, e.balance_after AS new_value,
+       coalesce(t.memo, t.kind) AS reason, e.created_at AS at, e.transfer_id, t.kind, e.delta, e.prev_hash, e.hash
+  FROM ledger_entries e JOIN ledger_transfers t ON t.id = e.transfer_id;
 
 -- The street's rules for points, time-bank coins and star eligibility (one row per street; defaults
 -- apply when there is none). Time-bank coins are coin-minutes: 60 per verified hour by default.

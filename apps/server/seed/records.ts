@@ -23,6 +23,7 @@ import {
   type serviceRecords,
 } from '../src/schema/index.js';
 import { DEFAULT_RULES, addWorkingDays, coinsFor, pointsFor, starForMinutes } from '../src/modules/records/index.js';
+import { entryHash } from '../src/modules/ledger/index.js';
 import { createRng } from './random.js';
 
 const DAY = 86_400_000;
@@ -427,7 +428,7 @@ export async function loadRecordsDemo(tx: Tx, opts: { streetId: string; referenc
 
 /** Builds ledger rows in memory (accounts, transfers, entries with running balances) for one bulk insert. */
 class LedgerBuilder {
-  readonly accounts = new Map<string, typeof ledgerAccounts.$inferInsert & { balance: number }>();
+  readonly accounts = new Map<string, typeof ledgerAccounts.$inferInsert & { balance: number; lastHash: string }>();
   readonly transfers: (typeof ledgerTransfers.$inferInsert)[] = [];
   readonly entries: (typeof ledgerEntries.$inferInsert)[] = [];
 
@@ -449,6 +450,7 @@ class LedgerBuilder {
         currency,
         floor: kind === 'issuing' ? null : 0,
         balance: 0,
+        lastHash: 'genesis',
       });
     }
     return id;
@@ -481,7 +483,9 @@ class LedgerBuilder {
     const b = this.accounts.get(to)!;
     if (a.floor !== null && a.balance - amount < (a.floor ?? 0)) throw new Error(`demo ledger: ${key} would take ${from} below its floor`);
     const id = `ltr_demo_${String(this.transfers.length + 1).padStart(6, '0')}`;
-    this.transfers.push({
+    // Millisecond precision, one time for the transfer and its entries (as ledger_post writes them).
+    const when = new Date(Math.floor(at.getTime()));
+    const t = {
       id,
       streetId: this.streetId,
       idempotencyKey: key,
@@ -493,20 +497,40 @@ class LedgerBuilder {
       refType: ref?.refType ?? 'demo_opening',
       refId: ref?.refId ?? null,
       memo,
-      createdAt: at,
-    });
+      actorAccountId: null,
+      reversesTransferId: null,
+      createdAt: when,
+    };
+    this.transfers.push(t);
     a.balance -= amount;
     b.balance += amount;
-    this.entries.push({ accountId: from, transferId: id, delta: -amount, balanceAfter: a.balance, createdAt: at });
-    this.entries.push({ accountId: to, transferId: id, delta: amount, balanceAfter: b.balance, createdAt: at });
+    // Each entry chained to its account's previous one (modules/ledger/chain.ts), like ledger_post does.
+    const chain = { ...t, at: when };
+    for (const [acc, delta] of [
+      [a, -amount],
+      [b, amount],
+    ] as const) {
+      const prevHash = acc.lastHash;
+      acc.lastHash = entryHash(prevHash, { accountId: acc.id, delta, balanceAfter: acc.balance }, chain);
+      this.entries.push({
+        accountId: acc.id,
+        transferId: id,
+        delta,
+        balanceAfter: acc.balance,
+        prevHash,
+        hash: acc.lastHash,
+        createdAt: when,
+      });
+    }
   }
 
   async write(tx: Tx): Promise<void> {
     const a = [...this.accounts.values()];
     const p = <T, U>(rows: T[], f: (r: T) => U) => sql.param(rows.map(f));
-    await tx.execute(sql`INSERT INTO ledger_accounts (id, street_id, owner_kind, owner_id, kind, currency, floor, balance)
+    await tx.execute(sql`INSERT INTO ledger_accounts (id, street_id, owner_kind, owner_id, kind, currency, floor, balance, last_hash)
       SELECT * FROM unnest(${p(a, (x) => x.id)}::text[], ${p(a, (x) => x.streetId)}::text[], ${p(a, (x) => x.ownerKind)}::text[], ${p(a, (x) => x.ownerId)}::text[],
-                           ${p(a, (x) => x.kind)}::text[], ${p(a, (x) => x.currency)}::text[], ${p(a, (x) => x.floor ?? null)}::bigint[], ${p(a, (x) => x.balance)}::bigint[])`);
+                           ${p(a, (x) => x.kind)}::text[], ${p(a, (x) => x.currency)}::text[], ${p(a, (x) => x.floor ?? null)}::bigint[], ${p(a, (x) => x.balance)}::bigint[],
+                           ${p(a, (x) => x.lastHash)}::text[])`);
     const t = this.transfers;
     await tx.execute(sql`INSERT INTO ledger_transfers (id, street_id, idempotency_key, from_account_id, to_account_id, amount, currency, kind, ref_type, ref_id, memo, created_at)
       SELECT * FROM unnest(${p(t, (x) => x.id)}::text[], ${p(t, (x) => x.streetId)}::text[], ${p(t, (x) => x.idempotencyKey)}::text[], ${p(t, (x) => x.fromAccountId)}::text[],
@@ -515,9 +539,14 @@ class LedgerBuilder {
                            ${p(t, (x) => (x.createdAt ?? new Date()).toISOString())}::timestamptz[])`);
     for (let i = 0; i < this.entries.length; i += 5000) {
       const e = this.entries.slice(i, i + 5000);
-      await tx.execute(sql`INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after, created_at)
-        SELECT * FROM unnest(${sql.param(e.map((x) => x.accountId))}::text[], ${sql.param(e.map((x) => x.transferId))}::text[], ${sql.param(e.map((x) => x.delta))}::bigint[],
-                             ${sql.param(e.map((x) => x.balanceAfter))}::bigint[], ${sql.param(e.map((x) => (x.createdAt ?? new Date()).toISOString()))}::timestamptz[])`);
+      // WITH ORDINALITY … ORDER BY: entry ids follow each account's chain order.
+      await tx.execute(sql`INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after, prev_hash, hash, created_at)
+        SELECT account_id, transfer_id, delta, balance_after, prev_hash, hash, created_at
+          FROM unnest(${sql.param(e.map((x) => x.accountId))}::text[], ${sql.param(e.map((x) => x.transferId))}::text[], ${sql.param(e.map((x) => x.delta))}::bigint[],
+                      ${sql.param(e.map((x) => x.balanceAfter))}::bigint[], ${sql.param(e.map((x) => x.prevHash))}::text[], ${sql.param(e.map((x) => x.hash))}::text[],
+                      ${sql.param(e.map((x) => (x.createdAt ?? new Date()).toISOString()))}::timestamptz[])
+               WITH ORDINALITY AS u(account_id, transfer_id, delta, balance_after, prev_hash, hash, created_at, n)
+         ORDER BY n`);
     }
   }
 }

@@ -17,6 +17,8 @@ export const ledgerAccounts = pgTable('ledger_accounts', {
   floor: bigint('floor', { mode: 'number' }),
   balance: bigint('balance', { mode: 'number' }).notNull().default(0),
   version: integer('version').notNull().default(1),
+  /** The hash of the account's newest entry ('genesis' before the first): the head of its chain. */
+  lastHash: text('last_hash').notNull().default('genesis'),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 
@@ -43,6 +45,9 @@ export const ledgerEntries = pgTable('ledger_entries', {
   transferId: text('transfer_id').notNull(),
   delta: bigint('delta', { mode: 'number' }).notNull(),
   balanceAfter: bigint('balance_after', { mode: 'number' }).notNull(),
+  /** Per-account hash chain (modules/ledger/chain.ts): the ledger is its own audit log for value movements. */
+  prevHash: text('prev_hash').notNull(),
+  hash: text('hash').notNull(),
   createdAt: ts('created_at').notNull().defaultNow(),
 });
 

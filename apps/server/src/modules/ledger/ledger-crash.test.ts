@@ -7,13 +7,15 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
+import { verifyLedgerChain } from './chain.js';
 import { checkLedgerInvariants } from './invariants.repository.js';
 import { CRASH_STREET, openCrashDb, payloadOf } from '../../../test/ledger-crash/crash-child.js';
 import { postgresUrl, usePostgres, withDatabase } from '../../../test/test-env.js';
 
 // Kills a process that posts ledger transfers with SIGKILL at random points, several rounds; each
 // restart first retries the previous round's keys with the same payloads. Every transfer the process
-// acknowledged must be there exactly once with its payload, and the ledger invariants must hold.
+// acknowledged must be there exactly once with its payload, the ledger invariants must hold and every
+// account's hash chain must verify.
 // Runs on PGlite (a temporary DATA_DIR) and, when TEST_DATABASE_URL is set, on PostgreSQL.
 
 const root = path.resolve(import.meta.dirname, '../../../../..');
@@ -103,6 +105,8 @@ async function crashRounds(target: string): Promise<void> {
     }
     const report = await checkLedgerInvariants(database.db, CRASH_STREET);
     expect(report).toMatchObject({ ok: true });
+    // Every account's hash chain verifies: no half-written entry survived a kill.
+    expect(await verifyLedgerChain(database.db, CRASH_STREET)).toMatchObject({ ok: true });
   } finally {
     await database.close();
   }

@@ -1,18 +1,26 @@
 import { sql } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyAuditChain } from '../../platform/audit/audit.js';
 import { queryRows } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import { isAppError } from '../../platform/errors.js';
 import { createTestDb, type TestDb } from '../../../test/test-db.js';
-import { balanceOf, checkLedgerInvariants, personAccountId, reverseTransfer, systemAccountId, transfer, type Currency } from './index.js';
+import {
+  balanceOf,
+  checkLedgerInvariants,
+  personAccountId,
+  reverseTransfer,
+  systemAccountId,
+  transfer,
+  verifyLedgerChain,
+  type Currency,
+} from './index.js';
 
 // Random sequences of postings (issuing → person), redemptions (person → rewards sink), transfers
 // between people, reversals and retries with repeated keys, run concurrently in separate
 // transactions (real PostgreSQL with TEST_DB=postgres, PGlite otherwise). After each run: sums are
 // zero per currency, no balance below its floor, each key moved value at most once, every cached
-// balance equals the sum of its entries.
+// balance equals the sum of its entries, every account's hash chain verifies.
 
 const STREET = 'duodi';
 let t: TestDb;
@@ -135,13 +143,69 @@ describe('ledger properties', () => {
       { numRuns: 25 },
     );
     expect(acknowledged).toBeGreaterThan(25);
-    // The audit rows ledger_post wrote chain exactly like appendAudit's.
-    expect(await verifyAuditChain(t.db, STREET)).toBeNull();
+    // Every account's chain (the ledger's own audit, written under concurrent posting) verifies,
+    // and no audit_log row is written per transfer any more.
+    const chain = await verifyLedgerChain(t.db, STREET);
+    expect(chain).toMatchObject({ ok: true, brokenAccounts: [] });
+    expect(chain.entries).toBeGreaterThanOrEqual(2 * acknowledged);
     const [audited] = await queryRows<{ n: number }>(
       t.db,
-      sql`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('ledger.transfer', 'ledger.reversal') AND entity_id LIKE 'ltr_%'`,
+      sql`SELECT count(*)::int AS n FROM audit_log WHERE action IN ('ledger.transfer', 'ledger.reversal')`,
     );
-    expect(audited!.n).toBeGreaterThanOrEqual(acknowledged);
+    expect(audited!.n).toBe(0);
+  });
+
+  it('keeps actor, time, old and new value and reason of each movement in the chain, and detects an edited or forged entry', async () => {
+    const rollback = new Error('rollback');
+    await expect(
+      withTransaction(t.db, async (tx) => {
+        const issuing = await systemAccountId(tx, STREET, 'issuing', 'points');
+        const a = await personAccountId(tx, STREET, people[3]!, 'points');
+        const before = await balanceOf(tx, a);
+        const [actor] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM accounts ORDER BY id LIMIT 1`);
+        const moved = await transfer(tx, {
+          streetId: STREET,
+          currency: 'points',
+          fromAccountId: issuing,
+          toAccountId: a,
+          amount: 7,
+          idempotencyKey: 'chain-audit-1',
+          kind: 'adjust',
+          memo: '补记 "quoted" \\ reason\nline ཀ',
+          actorAccountId: actor!.id,
+        });
+        const [row] = await queryRows<{
+          actor_account_id: string;
+          old_value: number | string;
+          new_value: number | string;
+          reason: string;
+          at: Date;
+        }>(
+          tx,
+          sql`SELECT actor_account_id, old_value, new_value, reason, at FROM ledger_audit WHERE transfer_id = ${moved.transferId} AND entity_id = ${a}`,
+        );
+        expect(row).toMatchObject({ actor_account_id: actor!.id, reason: '补记 "quoted" \\ reason\nline ཀ' });
+        expect([Number(row!.old_value), Number(row!.new_value)]).toEqual([before, before + 7]);
+        expect((await verifyLedgerChain(tx, STREET)).ok).toBe(true);
+        // A forged entry (not chained) and an edited memo (triggers off, as only a superuser could) are both caught.
+        await tx.execute(sql`ALTER TABLE ledger_transfers DISABLE TRIGGER ledger_transfers_append_only`);
+        await tx.execute(sql`UPDATE ledger_transfers SET memo = 'edited' WHERE id = ${moved.transferId}`);
+        expect((await verifyLedgerChain(tx, STREET)).brokenAccounts).toEqual([issuing, a].sort());
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    await expect(
+      withTransaction(t.db, async (tx) => {
+        const a = await personAccountId(tx, STREET, people[4]!, 'points');
+        const [tr] = await queryRows<{ id: string }>(tx, sql`SELECT id FROM ledger_transfers WHERE street_id = ${STREET} LIMIT 1`);
+        await tx.execute(
+          sql`INSERT INTO ledger_entries (account_id, transfer_id, delta, balance_after, prev_hash, hash) VALUES (${a}, ${tr!.id}, 1, 1, 'genesis', 'forged')`,
+        );
+        expect((await verifyLedgerChain(tx, STREET)).brokenAccounts).toContain(a);
+        throw rollback;
+      }),
+    ).rejects.toBe(rollback);
+    expect((await verifyLedgerChain(t.db, STREET)).ok).toBe(true);
   });
 
   it('refuses a transfer that would take a person below zero and changes nothing', async () => {

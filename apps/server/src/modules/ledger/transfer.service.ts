@@ -43,22 +43,6 @@ interface TransferRow {
 
 const num = (v: number | string | null): number => Number(v);
 
-/**
- * JSON with object keys sorted at every level — the same canonical form platform/audit/audit.ts
- * hashes, so that the audit rows ledger_post writes chain exactly like appendAudit's (the tests run
- * verifyAuditChain over them).
- */
-function canonical(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
-  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
-  const obj = value as Record<string, unknown>;
-  return `{${Object.keys(obj)
-    .filter((k) => obj[k] !== undefined)
-    .sort()
-    .map((k) => `${JSON.stringify(k)}:${canonical(obj[k])}`)
-    .join(',')}}`;
-}
-
 async function findAccount(tx: Tx, streetId: string, kind: string, ownerId: string, currency: Currency): Promise<string | undefined> {
   const [row] = await queryRows<{ id: string }>(
     tx,
@@ -110,28 +94,14 @@ async function post(tx: Tx, input: TransferInput, reverses: string | null): Prom
   if (input.fromAccountId === input.toAccountId) {
     throw new AppError('validation_failed', {}, { fields: [{ field: 'toAccountId', key: 'invalid_format' }] });
   }
-  // One round trip: audit-chain lock, account locks, replay check, floor check, transfer, entries,
-  // balances and the audit row (migration 0009 ledger_post).
+  // One round trip: account locks (id order), floor check, transfer with its key (a replay answers
+  // the first transfer), entries chained per account, balances (migration 0009 ledger_post).
   const transferId = `ltr_${crypto.randomUUID()}`;
-  const actor = input.actorAccountId ?? null;
-  const action = reverses ? 'ledger.reversal' : 'ledger.transfer';
-  const reason = input.memo ? input.memo : null;
-  const newValue = {
-    from: input.fromAccountId,
-    to: input.toAccountId,
-    amount: input.amount,
-    currency: input.currency,
-    kind: input.kind,
-    refType: input.refType ?? null,
-    refId: input.refId ?? null,
-    reverses,
-  };
-  const auditMiddle = [input.streetId, actor, action, 'ledger_transfer', transferId, null, newValue, reason].map(canonical).join(',');
   const [row] = await queryRows<{ outcome: Outcome; transfer_id: string | null }>(
     tx,
     sql`SELECT outcome, transfer_id FROM ledger_post(${transferId}, ${input.streetId}, ${input.idempotencyKey}, ${input.fromAccountId},
-        ${input.toAccountId}, ${input.amount}::bigint, ${input.currency}, ${input.kind}, ${input.refType ?? null}, ${input.refId ?? null}, ${reason},
-        ${actor}, ${reverses}, ${action}, ${JSON.stringify(newValue)}::jsonb, ${auditMiddle})`,
+        ${input.toAccountId}, ${input.amount}::bigint, ${input.currency}, ${input.kind}, ${input.refType ?? null}, ${input.refId ?? null},
+        ${input.memo ? input.memo : null}, ${input.actorAccountId ?? null}, ${reverses})`,
   );
   switch (row?.outcome) {
     case 'posted':
@@ -151,8 +121,9 @@ async function post(tx: Tx, input: TransferInput, reverses: string | null): Prom
 
 /**
  * Moves `amount` from one account to another in the caller's transaction: both accounts locked in id
- * order, the floor checked, one transfer row and two entries appended, the cached balances updated,
- * an audit row written. The same idempotency key again answers `replayed: true` and moves nothing;
+ * order, the floor checked, one transfer row and two entries appended (each chained to its account's
+ * previous entry: the ledger is the audit log of value movements, DR-23), the cached balances updated.
+ * The same idempotency key again answers `replayed: true` and moves nothing;
  * with a different payload it is 409 idempotency_key_reused. A non-issuing account going below 0 is
  * 422 insufficient_balance.
  */

@@ -300,7 +300,11 @@ export async function listCorrections(tx: Tx, f: CorrectionFilter): Promise<(Cor
   return rows.map((r) => ({ ...r.c, volunteerId: r.volunteerId }));
 }
 
-/** Transfers of a record's crediting number `seq` that are not undone yet (neither reversed nor clawed back). */
+/**
+ * Transfers of a record's crediting number `seq` that are not undone yet (neither reversed nor clawed
+ * back), points before time-bank coins: the ledger's lock order across currencies (crediting posts in
+ * the same order), so that two transactions crediting and un-crediting cannot deadlock on the issuing accounts.
+ */
 export async function openCreditTransfers(
   tx: Tx,
   streetId: string,
@@ -313,7 +317,7 @@ export async function openCreditTransfers(
         WHERE t.street_id = ${streetId} AND t.idempotency_key IN (${`sr:${recordId}:c${seq}:points`}, ${`sr:${recordId}:c${seq}:coins`})
           AND NOT EXISTS (SELECT 1 FROM ledger_transfers r WHERE r.reverses_transfer_id = t.id)
           AND NOT EXISTS (SELECT 1 FROM ledger_transfers c WHERE c.ref_type = 'service_record_clawback' AND c.ref_id = t.id)
-        ORDER BY t.created_at`,
+        ORDER BY t.currency, t.created_at`,
   );
   return rows.map((r) => ({ id: r.id, currency: r.currency, amount: Number(r.amount), toAccountId: r.to_account_id }));
 }
