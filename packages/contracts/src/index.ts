@@ -14,6 +14,7 @@ export * from './visits.js';
 export * from './rewards.js';
 export * from './certificates.js';
 export * from './web-routes.js';
+export * from './household-family.js';
 export * from './notifications.js';
 export * from './ledger.js';
 export * from './records.js';

@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import {
   FamilyRelationBodySchema,
+  HouseholdFamilySchema,
   IdParamsSchema,
   IdempotencyHeadersSchema,
   TimeBankDonationBodySchema,
@@ -12,6 +13,7 @@ import {
   pageOf,
 } from '@duodi/contracts';
 import { problemResponses } from '../../platform/http/problem.js';
+import { householdFamily } from './household-family.service.js';
 import * as service from './timebank.service.js';
 
 const tags = ['time-bank'];
@@ -41,6 +43,20 @@ export const timeBankRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     async (req, reply) => reply.code(201).send(await service.recordRelation(req.deps, req.actor, req.body)),
+  );
+
+  app.get(
+    '/time-bank/households/:id/family',
+    {
+      schema: {
+        tags,
+        summary:
+          'A household’s members and the family relations recorded between them (street admin; community admin of the household’s community; else 403, outside 404)',
+        params: IdParamsSchema,
+        response: { 200: HouseholdFamilySchema, ...problemResponses(400, 401, 403, 404) },
+      },
+    },
+    async (req) => householdFamily(req.deps, req.actor, req.params.id),
   );
 
   app.post(

@@ -7,6 +7,7 @@ import { useCreateHousehold, useUpdateHousehold } from '../../features/residents
 import { errorMessage } from '../../lib/error-message';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
+import { HouseholdFamilyModal } from './household-family-modal';
 import { ProblemAlert } from './query-state';
 
 type GridOption = Pick<Grid, 'id' | 'name' | 'nameBo' | 'communityId'>;
@@ -20,6 +21,7 @@ export function HouseholdsPanel({ grids, communityId, gridId }: { grids: GridOpt
   const update = useUpdateHousehold();
   const [form] = Form.useForm<{ gridId: string; address: string }>();
   const [editing, setEditing] = useState<Household | null>(null);
+  const [family, setFamily] = useState<Household | null>(null);
   const [address, setAddress] = useState('');
   const gridNames = new Map(grids.map((g) => [g.id, localName(g, language).text]));
   const rows = households.data?.pages.flatMap((p) => p.items) ?? [];
@@ -76,16 +78,22 @@ export function HouseholdsPanel({ grids, communityId, gridId }: { grids: GridOpt
             title: t('fields.actions'),
             key: 'actions',
             render: (_, h) => (
-              <Button
-                size="small"
-                onClick={() => {
-                  setAddress(h.address);
-                  setEditing(h);
-                }}
-              >
-                {t('console.households.edit')}
-                <span className="visually-hidden"> {h.address}</span>
-              </Button>
+              <>
+                <Button
+                  size="small"
+                  onClick={() => {
+                    setAddress(h.address);
+                    setEditing(h);
+                  }}
+                >
+                  {t('console.households.edit')}
+                  <span className="visually-hidden"> {h.address}</span>
+                </Button>{' '}
+                <Button size="small" onClick={() => setFamily(h)}>
+                  {t('hoursGaps.family.open')}
+                  <span className="visually-hidden"> {h.address}</span>
+                </Button>
+              </>
             ),
           },
         ]}
@@ -95,6 +103,7 @@ export function HouseholdsPanel({ grids, communityId, gridId }: { grids: GridOpt
           {t('common.loadMore')}
         </Button>
       )}
+      {family && <HouseholdFamilyModal key={family.id} household={family} onClose={() => setFamily(null)} />}
       <Modal
         open={Boolean(editing)}
         title={t('console.households.editTitle')}

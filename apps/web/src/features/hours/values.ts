@@ -23,3 +23,4 @@ export const LEDGER_ENTRY_TYPES = [
   'reversal',
 ] as const;
 export const CERTIFICATE_LANGUAGES = ['zh', 'bo', 'bilingual'] as const;
+export const FAMILY_RELATION_KINDS = ['spouse', 'parent', 'child', 'grandparent', 'grandchild', 'sibling'] as const;

@@ -91,6 +91,18 @@ function TransferSection() {
       {relatives.isError && <ErrorNotice error={relatives.error} onRetry={() => void relatives.refetch()} />}
       {relatives.isSuccess && list.length === 0 && <p className="h5-muted">{t('hours.timeBank.noRelatives')}</p>}
       {list.length > 0 && (
+        <ul className="hours-list" aria-label={t('hoursGaps.family.registered')}>
+          {list.map((r) => (
+            <li key={r.personId} className="hours-row">
+              <div className="hours-row__head">
+                <span>{r.name}</span>
+                <span>{t(`hours.relation.${r.relation}`)}</span>
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+      {list.length > 0 && (
         <form className="h5-form" noValidate onSubmit={submit}>
           <SelectField
             label={t('hours.timeBank.toRelative')}

@@ -220,3 +220,78 @@ describe('console /admin/certificates: requests and the issued list (issue 5 gap
     expect(requests.find((r) => r.method === 'POST')?.path).toBe(`/api/v1/certificates/${CERT.number}/revoke`);
   });
 });
+
+describe('console residents › households: 家庭关系 (issue 5 gaps)', () => {
+  const HOUSEHOLD = { id: 'hh-1', gridId: 'g-1', communityId: 'c-sangyi', address: '桑伊路 12 号', memberCount: 3 };
+  const FAMILY = {
+    householdId: 'hh-1',
+    address: '桑伊路 12 号',
+    members: [
+      { personId: 'p-41', name: '扎西平措', age: 46 },
+      { personId: 'p-42', name: '卓玛', age: 44 },
+      { personId: 'p-43', name: '次仁', age: 12 },
+    ],
+    relations: [{ personId: 'p-41', relativePersonId: 'p-42', relation: 'spouse', createdAt: '2026-03-01T10:00:00+08:00' }],
+  };
+
+  it('shows the household’s registered relations and records a new one', { timeout: 30_000 }, async () => {
+    const { requests } = mockApi({
+      'GET /api/v1/me': () => json(200, COMMUNITY_ADMIN),
+      'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      'GET /api/v1/residents': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/communities': () => json(200, { items: [], nextCursor: null }),
+      'GET /api/v1/grids': () => json(200, { items: [] }),
+      'GET /api/v1/households': () => json(200, { items: [HOUSEHOLD], nextCursor: null }),
+      'GET /api/v1/time-bank/households/hh-1/family': () => json(200, FAMILY),
+      'POST /api/v1/time-bank/relations': () => json(201, { personId: 'p-43', name: '次*', relation: 'child' }),
+    });
+    renderConsole('/residents');
+    fireEvent.click(await screen.findByRole('tab', { name: '户' }));
+    fireEvent.click(await screen.findByRole('button', { name: '家庭关系 桑伊路 12 号' }));
+    const dialog = await screen.findByRole('dialog');
+    const row = (await within(dialog).findByText('扎西平措', { selector: 'td' })).closest('tr')!;
+    expect(within(row).getByText('卓玛')).toBeTruthy();
+    expect(within(row).getByText('配偶')).toBeTruthy();
+
+    fireEvent.click(within(dialog).getByRole('button', { name: '登记' }));
+    expect((await within(dialog).findAllByText('必填')).length).toBe(3);
+    expect(requests.some((r) => r.method === 'POST')).toBe(false);
+
+    const choose = async (label: string, option: string) => {
+      fireEvent.mouseDown(within(dialog).getByLabelText(label));
+      const items = await screen.findAllByTitle(option);
+      fireEvent.click(items[items.length - 1]!);
+    };
+    await choose('户内成员', '扎西平措（46 岁）');
+    await choose('家人', '次仁（12 岁）');
+    await choose('家人是该成员的', '子女');
+    fireEvent.click(within(dialog).getByRole('button', { name: '登记' }));
+    await waitFor(() =>
+      expect(requests.find((r) => r.method === 'POST')?.body).toEqual({ personId: 'p-41', relativePersonId: 'p-43', relation: 'child' }),
+    );
+    expect(await within(dialog).findByText('已登记与 次* 的家庭关系。')).toBeTruthy();
+  });
+});
+
+describe('H5 /time-bank: registered relatives (issue 5 gaps)', () => {
+  it('lists the registered relatives with their relation', { timeout: 20_000 }, async () => {
+    mockApi({
+      'GET /api/v1/me': () => json(200, VOLUNTEER),
+      'GET /api/v1/notifications/unread-count': () => json(200, { count: 0 }),
+      'GET /api/v1/ledger/accounts/me': () => json(200, { items: [{ id: 'acc-t', kind: 'time_bank', balance: 600 }], nextCursor: null }),
+      'GET /api/v1/time-bank/relatives': () =>
+        json(200, {
+          items: [
+            { personId: 'p-42', name: '卓*', relation: 'spouse' },
+            { personId: 'p-43', name: '次*', relation: 'child' },
+          ],
+          nextCursor: null,
+        }),
+      'GET /api/v1/time-bank/withdrawals': () => json(200, { items: [], nextCursor: null }),
+    });
+    renderH5('/time-bank');
+    const list = await screen.findByRole('list', { name: '已登记的家人' });
+    const rows = within(list).getAllByRole('listitem');
+    expect(rows.map((r) => r.textContent)).toEqual(['卓*配偶', '次*子女']);
+  });
+});

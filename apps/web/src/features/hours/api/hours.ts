@@ -6,6 +6,8 @@ import type {
   CertificateRequestCreate,
   CertificateRequestStatus,
   CertificateStaffItem,
+  FamilyRelationBody,
+  HouseholdFamily,
   CertificateIssued,
   CertificateListItem,
   CertificateVerify,
@@ -202,6 +204,24 @@ export function useRelatives(enabled = true) {
     queryKey: ['hours-relatives'],
     queryFn: () => apiRequest<Page<TimeBankRelative>>(`${V1}/time-bank/relatives`),
     enabled,
+  });
+}
+
+/** Staff: a household's members and the relations recorded between them. */
+export function useHouseholdFamily(householdId: string | undefined) {
+  return useQuery({
+    queryKey: ['hours-household-family', householdId],
+    queryFn: () => apiRequest<HouseholdFamily>(`${V1}/time-bank/households/${enc(householdId ?? '')}/family`),
+    enabled: Boolean(householdId),
+  });
+}
+
+/** Staff record a family relation after checking the household register. */
+export function useRecordRelation() {
+  const invalidate = useInvalidate();
+  return useMutation({
+    mutationFn: (body: FamilyRelationBody) => apiRequest<TimeBankRelative>(`${V1}/time-bank/relations`, { method: 'POST', body }),
+    onSettled: () => void invalidate('hours-household-family', 'hours-relatives'),
   });
 }
 
