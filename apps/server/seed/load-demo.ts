@@ -30,6 +30,7 @@ import {
   units,
   volunteers,
   serviceItems,
+  serviceItemTeams,
   demands,
   demandHistory,
   demandVolunteers,
@@ -45,6 +46,7 @@ import {
   carePlans,
 } from '../src/schema/index.js';
 import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
+import { buildServiceItemTeams } from './service-item-teams.js';
 import { DEMO_PASSWORD } from './demo-accounts.js';
 import { buildRecoveryDemo } from './recovery.js';
 import { loadRecordsDemo } from './records.js';
@@ -298,6 +300,10 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
         createdAt: new Date(DEMO_GENERATED_AT),
       })),
     );
+    // 0008: the teams that provide each item (资源清单), by the named teams' service domains.
+    await tx
+      .insert(serviceItemTeams)
+      .values(buildServiceItemTeams(SERVICE_MENU).map((r) => ({ ...r, streetId, createdAt: new Date(DEMO_GENERATED_AT) })));
     await insertChunks('demands', data.demands, (c) => tx.insert(demands).values(c.map((d) => ({ ...d, streetId }))), progress);
     await insertChunks('demand_history', data.demandHistory, (c) => tx.insert(demandHistory).values(c.map((h) => ({ ...h, streetId }))), progress);
     await insertChunks(
