@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { Link, Navigate, useSearchParams } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
@@ -8,7 +8,6 @@ import { useMyActivities } from '../../features/activities/api/activities';
 import { useSendCheck, type CheckResult } from '../../features/activities/api/check-in';
 import { activityTitle, formatClock } from '../../features/activities/format';
 import { enqueueCheck, isOfflineFailure, useCheckQueue } from '../../features/activities/offline-queue';
-import { decodeImageFile, loadDecoder, type QrDecoder } from '../../features/activities/qr';
 import { parseCheckInLink } from '../../features/activities/qr-link';
 import type { CheckAction, CheckBody } from '../../features/activities/types';
 import { errorMessage } from '../../lib/error-message';
@@ -18,6 +17,7 @@ import { currentLanguage } from '../../lib/i18n';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { SelectField, TextField } from '../components/form-field';
 import { CheckQueueSection } from '../components/check-queue';
+import { QrScanner } from '../components/qr-scanner';
 import { Section } from '../components/section';
 import '../../features/activities/activities-h5.css';
 
@@ -137,7 +137,22 @@ export default function CheckInPage() {
       )}
 
       <Section title={t('activities.scan.qr')}>
-        <QrScanner onText={onScanned} />
+        <div className="h5-form">
+          <QrScanner
+            onText={onScanned}
+            labels={{
+              openCamera: t('activities.scan.openCamera'),
+              closeCamera: t('activities.scan.closeCamera'),
+              choosePhoto: t('activities.scan.choosePhoto'),
+              camera: t('activities.scan.cameraLabel'),
+              cameraError: t('activities.scan.cameraError'),
+              noCodeInPhoto: t('activities.scan.noCodeInPhoto'),
+              reading: t('activities.scan.reading'),
+            }}
+            videoClassName="checkin-video"
+            fileButtonClassName="file-button"
+          />
+        </div>
       </Section>
 
       <Section title={t('activities.scan.byCode')}>
@@ -282,139 +297,4 @@ function GpsForm(props: {
       )}
     </div>
   );
-}
-
-/** Camera scanning (frames from getUserMedia decoded with jsQR) and the "choose a photo" fallback. */
-function QrScanner({ onText }: { onText: (text: string) => void }) {
-  const { t } = useTranslation();
-  const [camera, setCamera] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [reading, setReading] = useState(false);
-  const inputId = useId();
-
-  const onFile = async (file: File | undefined) => {
-    setProblem(null);
-    if (!file) return;
-    setReading(true);
-    const text = await decodeImageFile(file);
-    setReading(false);
-    if (text) onText(text);
-    else setProblem(t('activities.scan.noCodeInPhoto'));
-  };
-
-  return (
-    <div className="h5-form">
-      {camera ? (
-        <CameraView
-          onText={(text) => {
-            setCamera(false);
-            onText(text);
-          }}
-          onError={() => {
-            setCamera(false);
-            setProblem(t('activities.scan.cameraError'));
-          }}
-        />
-      ) : (
-        <Button block color="primary" onClick={() => setCamera(true)}>
-          {t('activities.scan.openCamera')}
-        </Button>
-      )}
-      {camera && (
-        <Button block onClick={() => setCamera(false)}>
-          {t('activities.scan.closeCamera')}
-        </Button>
-      )}
-      <label className="file-button" htmlFor={inputId}>
-        {t('activities.scan.choosePhoto')}
-        <input
-          id={inputId}
-          className="visually-hidden"
-          type="file"
-          accept="image/*"
-          onChange={(event) => {
-            void onFile(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-      </label>
-      {reading && (
-        <p role="status" className="h5-muted">
-          {t('activities.scan.reading')}
-        </p>
-      )}
-      {problem && (
-        <p role="alert" className="h5-error">
-          {problem}
-        </p>
-      )}
-    </div>
-  );
-}
-
-function CameraView({ onText, onError }: { onText: (text: string) => void; onError: () => void }) {
-  const { t } = useTranslation();
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const handlers = useRef({ onText, onError });
-  useEffect(() => {
-    handlers.current = { onText, onError };
-  });
-
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let frame = 0;
-    let stopped = false;
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-
-    let decode: QrDecoder | null = null;
-
-    const tick = () => {
-      if (stopped) return;
-      const video = videoRef.current;
-      if (decode && video && context && video.readyState >= 2 && video.videoWidth > 0) {
-        const scale = Math.min(1, 720 / Math.max(video.videoWidth, video.videoHeight));
-        canvas.width = Math.round(video.videoWidth * scale);
-        canvas.height = Math.round(video.videoHeight * scale);
-        context.drawImage(video, 0, 0, canvas.width, canvas.height);
-        const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-        const text = decode(pixels.data, canvas.width, canvas.height);
-        if (text) {
-          stopped = true;
-          handlers.current.onText(text);
-          return;
-        }
-      }
-      frame = requestAnimationFrame(tick);
-    };
-
-    if (!navigator.mediaDevices?.getUserMedia) {
-      handlers.current.onError();
-      return;
-    }
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-      .then(async (media) => {
-        stream = media;
-        decode = await loadDecoder();
-        // Unmounted while the camera was starting: let it go at once.
-        if (stopped || !videoRef.current) {
-          media.getTracks().forEach((track) => track.stop());
-          return;
-        }
-        videoRef.current.srcObject = media;
-        await videoRef.current.play();
-        frame = requestAnimationFrame(tick);
-      })
-      .catch(() => {
-        if (!stopped) handlers.current.onError();
-      });
-    return () => {
-      stopped = true;
-      cancelAnimationFrame(frame);
-      stream?.getTracks().forEach((track) => track.stop());
-    };
-  }, []);
-
-  return <video ref={videoRef} className="checkin-video" muted playsInline aria-label={t('activities.scan.cameraLabel')} />;
 }

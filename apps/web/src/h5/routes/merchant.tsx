@@ -1,16 +1,16 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { MerchantHolder, RedeemResult } from '@duodi/contracts';
 import { itemsOf, useMerchantLookup, useMerchantRedeem, useShopRedemptions } from '../../features/hours/api/hours';
 import { LoadMore, SignedIn } from '../../features/hours/components/h5-parts';
 import { hoursError } from '../../features/hours/model';
-import { decodeImageFile, decodePixels } from '../../features/hours/qr-decode';
 import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { TextField } from '../components/form-field';
+import { QrScanner } from '../components/qr-scanner';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';
 import '../../features/hours/hours.css';
@@ -166,66 +166,28 @@ function ScanSection({ onRedeemed }: { onRedeemed: (result: RedeemResult) => voi
   const lookup = useMerchantLookup();
   const redeem = useMerchantRedeem();
   const [qr, setQr] = useState<string | null>(null);
-  const [camera, setCamera] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const inputId = useId();
 
   const found = (text: string) => {
-    setProblem(null);
     setQr(text);
     redeem.reset();
     lookup.mutate(text);
   };
 
-  const onFile = async (file: File | undefined) => {
-    setProblem(null);
-    if (!file) return;
-    const text = await decodeImageFile(file);
-    if (text) found(text);
-    else setProblem(t('hours.merchant.noCodeInPhoto'));
-  };
-
   return (
     <Section title={t('hours.merchant.byQr')}>
-      {camera ? (
-        <>
-          <CameraView
-            onText={(text) => {
-              setCamera(false);
-              found(text);
-            }}
-            onError={() => {
-              setCamera(false);
-              setProblem(t('hours.merchant.cameraError'));
-            }}
-          />
-          <Button block onClick={() => setCamera(false)}>
-            {t('hours.merchant.closeCamera')}
-          </Button>
-        </>
-      ) : (
-        <Button block color="primary" onClick={() => setCamera(true)}>
-          {t('hours.merchant.openCamera')}
-        </Button>
-      )}
-      <label className="hours-file-button" htmlFor={inputId}>
-        {t('hours.merchant.choosePhoto')}
-        <input
-          id={inputId}
-          className="visually-hidden"
-          type="file"
-          accept="image/*"
-          onChange={(event) => {
-            void onFile(event.target.files?.[0]);
-            event.target.value = '';
-          }}
-        />
-      </label>
-      {problem && (
-        <p role="alert" className="h5-error">
-          {problem}
-        </p>
-      )}
+      <QrScanner
+        onText={found}
+        labels={{
+          openCamera: t('hours.merchant.openCamera'),
+          closeCamera: t('hours.merchant.closeCamera'),
+          choosePhoto: t('hours.merchant.choosePhoto'),
+          camera: t('hours.merchant.cameraLabel'),
+          cameraError: t('hours.merchant.cameraError'),
+          noCodeInPhoto: t('hours.merchant.noCodeInPhoto'),
+        }}
+        videoClassName="hours-video"
+        fileButtonClassName="hours-file-button"
+      />
       {lookup.isError && (
         <p role="alert" className="h5-error">
           {hoursError(lookup.error, t)}
@@ -279,62 +241,4 @@ function ScanSection({ onRedeemed }: { onRedeemed: (result: RedeemResult) => voi
       )}
     </Section>
   );
-}
-
-function CameraView({ onText, onError }: { onText: (text: string) => void; onError: () => void }) {
-  const { t } = useTranslation();
-  const videoRef = useRef<HTMLVideoElement>(null);
-  const handlers = useRef({ onText, onError });
-  useEffect(() => {
-    handlers.current = { onText, onError };
-  });
-
-  useEffect(() => {
-    let stream: MediaStream | null = null;
-    let frame = 0;
-    let stopped = false;
-    const canvas = document.createElement('canvas');
-    const context = canvas.getContext('2d', { willReadFrequently: true });
-    const tick = () => {
-      if (stopped) return;
-      const video = videoRef.current;
-      if (video && context && video.readyState >= 2 && video.videoWidth > 0) {
-        const scale = Math.min(1, 720 / Math.max(video.videoWidth, video.videoHeight));
-        canvas.width = Math.round(video.videoWidth * scale);
-        canvas.height = Math.round(video.videoHeight * scale);
-        context.drawImage(video, 0, 0, canvas.width, canvas.height);
-        const pixels = context.getImageData(0, 0, canvas.width, canvas.height);
-        const text = decodePixels(pixels.data, canvas.width, canvas.height);
-        if (text) {
-          stopped = true;
-          handlers.current.onText(text);
-          return;
-        }
-      }
-      frame = requestAnimationFrame(tick);
-    };
-    if (!navigator.mediaDevices?.getUserMedia) {
-      handlers.current.onError();
-      return;
-    }
-    navigator.mediaDevices
-      .getUserMedia({ video: { facingMode: 'environment' }, audio: false })
-      .then(async (media) => {
-        stream = media;
-        if (stopped || !videoRef.current) return;
-        videoRef.current.srcObject = media;
-        await videoRef.current.play();
-        frame = requestAnimationFrame(tick);
-      })
-      .catch(() => {
-        if (!stopped) handlers.current.onError();
-      });
-    return () => {
-      stopped = true;
-      cancelAnimationFrame(frame);
-      stream?.getTracks().forEach((track) => track.stop());
-    };
-  }, []);
-
-  return <video ref={videoRef} className="hours-video" muted playsInline aria-label={t('hours.merchant.cameraLabel')} />;
 }

@@ -7,7 +7,7 @@ import { RESIDENT } from '../../../testing/fixtures';
 import { json, mockApi, type MockRequest } from '../../../testing/mock-api';
 import { renderH5 } from '../../../testing/render';
 import { QUEUE_KEY, type QueuedCheck } from '../offline-queue';
-import { loadDecoder } from '../qr';
+import { loadDecoder } from '../../../lib/qr-decode';
 import { checkInLink, parseCheckInLink } from '../qr-link';
 import type { ActivityDetail, Roster, RosterEntry } from '../types';
 

@@ -4,8 +4,8 @@ export type QrDecoder = (data: Uint8ClampedArray, width: number, height: number)
 let decoder: Promise<QrDecoder> | null = null;
 
 /**
- * jsQR (≈ 45 kB gzip) loads only when the volunteer opens the camera or chooses a photo, so the scan page
- * itself opens fast on a weak connection (and the code entry works without it).
+ * jsQR (≈ 45 kB gzip) loads only when someone opens the camera or chooses a photo, so a scan page (check-in,
+ * merchant) itself opens fast on a weak connection (and the code entry works without it).
  */
 export function loadDecoder(): Promise<QrDecoder> {
   decoder ??= import('jsqr').then(({ default: jsQR }) => (data: Uint8ClampedArray, width: number, height: number) => {
@@ -17,7 +17,7 @@ export function loadDecoder(): Promise<QrDecoder> {
 
 const MAX_SIDE = 1600;
 
-/** Decodes a QR in a chosen photo (phones without camera access, or a picture of the organizer's screen). */
+/** Decodes a QR in a chosen photo (phones without camera access, or a picture of another phone's screen). */
 export async function decodeImageFile(file: Blob): Promise<string | null> {
   const decode = await loadDecoder();
   const url = URL.createObjectURL(file);
