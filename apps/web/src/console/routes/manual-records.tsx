@@ -1,16 +1,15 @@
 import { useState } from 'react';
-import { Alert, Button, Form, Input, InputNumber, Select, Space, Table } from 'antd';
+import { Alert, Button, Form, Input, InputNumber, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ManualRecordCreate, ServiceRecord } from '@duodi/contracts';
-import { itemsOf, useCreateManualRecord, useDecideRecord, useRecordQueue, useTeamOptions } from '../../features/hours/api/hours';
+import { useCreateManualRecord, useDecideRecord, useRecordQueue, useTeamOptions } from '../../features/hours/api/hours';
 import { hoursError, hoursText } from '../../features/hours/model';
-import { formatDate } from '../../lib/format';
 import { currentLanguage } from '../../lib/i18n';
 import { localName } from '../../lib/localize';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { CommunitySelect } from '../components/community-select';
 import { ProblemAlert } from '../components/query-state';
-import { ReasonModal } from '../components/reason-modal';
+import { RejectRecordModal, ServiceRecordTable } from '../components/service-record-table';
 import { VolunteerSearchSelect } from '../components/volunteer-search-select';
 
 type Values = {
@@ -39,7 +38,6 @@ export default function ManualRecordsPage() {
   const pending = useRecordQueue({ status: 'pending', source: 'backfill' });
   const decide = useDecideRecord();
   const [rejecting, setRejecting] = useState<ServiceRecord | null>(null);
-  const rows = itemsOf(pending.data);
 
   const submit = (values: Values) => {
     const evidence = (values.evidence ?? '')
@@ -145,17 +143,10 @@ export default function ManualRecordsPage() {
       {decide.isError && !rejecting && (
         <Alert style={{ marginBottom: 12 }} type="error" showIcon role="alert" title={hoursError(decide.error, t)} />
       )}
-      <Table<ServiceRecord>
-        rowKey="id"
-        loading={pending.isPending}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 1000 }}
+      <ServiceRecordTable
+        queue={pending}
+        scrollX={1000}
         columns={[
-          { title: t('fields.name'), dataIndex: 'volunteerName' },
-          { title: t('hours.console.servedOn'), dataIndex: 'servedOn', render: (v: string) => formatDate(v, language) },
-          { title: t('hours.console.content'), dataIndex: 'content' },
-          { title: t('hours.console.hours'), dataIndex: 'minutes', render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }) },
           {
             title: t('hours.console.manual.reason'),
             key: 'reason',
@@ -185,25 +176,7 @@ export default function ManualRecordsPage() {
           },
         ]}
       />
-      {pending.hasNextPage && (
-        <Button style={{ marginTop: 12 }} loading={pending.isFetchingNextPage} onClick={() => void pending.fetchNextPage()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
-      <ReasonModal
-        key={`reject-${rejecting?.id ?? ''}`}
-        open={Boolean(rejecting)}
-        title={t('hours.console.verification.rejectTitle', { name: rejecting?.volunteerName ?? '' })}
-        label={t('hours.console.verification.rejectReason')}
-        okText={t('hours.console.verification.rejectConfirm')}
-        pending={decide.isPending}
-        error={decide.error}
-        maxLength={500}
-        onSubmit={(reason) =>
-          rejecting && decide.mutate({ id: rejecting.id, action: 'reject', reason }, { onSuccess: () => setRejecting(null) })
-        }
-        onCancel={() => setRejecting(null)}
-      />
+      <RejectRecordModal record={rejecting} decide={decide} onClose={() => setRejecting(null)} />
     </>
   );
 }

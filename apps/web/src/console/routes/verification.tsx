@@ -1,15 +1,14 @@
 import { useState } from 'react';
-import { Alert, Button, Select, Space, Table } from 'antd';
+import { Alert, Button, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRecord, ServiceRecordStatus } from '@duodi/contracts';
 import { SERVICE_RECORD_SOURCES as SOURCES, SERVICE_RECORD_STATUSES } from '../../features/hours/values';
 import { itemsOf, useBulkVerify, useDecideRecord, useRecordQueue, type RecordQueueFilters } from '../../features/hours/api/hours';
-import { hoursError, hoursText } from '../../features/hours/model';
-import { formatDate } from '../../lib/format';
-import { currentLanguage } from '../../lib/i18n';
+import { hoursError } from '../../features/hours/model';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ProblemAlert } from '../components/query-state';
 import { ReasonModal } from '../components/reason-modal';
+import { RejectRecordModal, ServiceRecordTable } from '../components/service-record-table';
 import { StatusTag, type Tone } from '../components/status-tag';
 
 const TONE: Record<ServiceRecordStatus, Tone> = { pending: 'warning', verified: 'success', rejected: 'danger' };
@@ -20,7 +19,6 @@ const TONE: Record<ServiceRecordStatus, Tone> = { pending: 'warning', verified: 
  */
 export default function VerificationPage() {
   const { t } = useTranslation();
-  const language = currentLanguage();
   useDocumentTitle(t('hours.console.verification.title'), t('app.consoleName'));
   const [status, setStatus] = useState<ServiceRecordStatus>('pending');
   const [source, setSource] = useState<RecordQueueFilters['source']>();
@@ -90,12 +88,9 @@ export default function VerificationPage() {
           title={t(`hours.console.verification.done.${decide.data.status}`, { name: decide.data.volunteerName })}
         />
       )}
-      <Table<ServiceRecord>
-        rowKey="id"
-        loading={queue.isPending}
-        dataSource={rows}
-        pagination={false}
-        scroll={{ x: 1100 }}
+      <ServiceRecordTable
+        queue={queue}
+        scrollX={1100}
         rowSelection={
           status === 'pending'
             ? {
@@ -109,10 +104,6 @@ export default function VerificationPage() {
             : undefined
         }
         columns={[
-          { title: t('fields.name'), dataIndex: 'volunteerName' },
-          { title: t('hours.console.servedOn'), dataIndex: 'servedOn', render: (v: string) => formatDate(v, language) },
-          { title: t('hours.console.content'), dataIndex: 'content' },
-          { title: t('hours.console.hours'), dataIndex: 'minutes', render: (v: number) => t('hours.hoursValue', { value: hoursText(v) }) },
           {
             title: t('hours.console.source'),
             key: 'source',
@@ -181,25 +172,7 @@ export default function VerificationPage() {
           },
         ]}
       />
-      {queue.hasNextPage && (
-        <Button style={{ marginTop: 12 }} loading={queue.isFetchingNextPage} onClick={() => void queue.fetchNextPage()}>
-          {t('common.loadMore')}
-        </Button>
-      )}
-      <ReasonModal
-        key={`reject-${rejecting?.id ?? ''}`}
-        open={Boolean(rejecting)}
-        title={t('hours.console.verification.rejectTitle', { name: rejecting?.volunteerName ?? '' })}
-        label={t('hours.console.verification.rejectReason')}
-        okText={t('hours.console.verification.rejectConfirm')}
-        pending={decide.isPending}
-        error={decide.error}
-        maxLength={500}
-        onSubmit={(reason) =>
-          rejecting && decide.mutate({ id: rejecting.id, action: 'reject', reason }, { onSuccess: () => setRejecting(null) })
-        }
-        onCancel={() => setRejecting(null)}
-      />
+      <RejectRecordModal record={rejecting} decide={decide} onClose={() => setRejecting(null)} />
       <ReasonModal
         key={`zero-${zeroing?.id ?? ''}`}
         open={Boolean(zeroing)}
