@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SERVICE_MENU } from '../src/modules/demands/intake/service-menu.js';
+import { createTestApp } from '../test/test-app.js';
 import { NAMED_TEAM_NAMES, TEAMS } from './duodi.js';
 import { buildServiceItemTeams } from './service-item-teams.js';
 
@@ -33,5 +34,21 @@ describe('demo 资源清单: teams that provide each service item', () => {
   it('is deterministic and has no duplicate pairs', () => {
     expect(buildServiceItemTeams(SERVICE_MENU)).toEqual(rows);
     expect(new Set(rows.map((r) => `${r.serviceItemId}|${r.teamId}`)).size).toBe(rows.length);
+  });
+});
+
+describe('the loaded demo menu (GET /service-items)', () => {
+  it('lists providing teams for every item', { timeout: 60_000 }, async () => {
+    const t = await createTestApp();
+    try {
+      const res = await t.app.inject({ method: 'GET', url: '/api/v1/service-items' });
+      expect(res.statusCode, res.body).toBe(200);
+      const items = (res.json() as { items: { id: string; teamIds: string[] }[] }).items;
+      expect(items.length).toBe(SERVICE_MENU.length);
+      for (const item of items) expect(item.teamIds.length, item.id).toBeGreaterThan(0);
+      expect(items.find((i) => i.id === 'svc_meal_delivery')?.teamIds).toContain('team_bugu');
+    } finally {
+      await t.close();
+    }
   });
 });
