@@ -52,7 +52,8 @@ CREATE INDEX ledger_transfers_ref_idx ON ledger_transfers (ref_type, ref_id);
 -- `hash` = sha256 of the canonical JSON [prev_hash, account_id, delta, balance_after, transfer_id,
 -- street_id, idempotency_key, from_account_id, to_account_id, amount, currency, kind, ref_type,
 -- ref_id, memo, actor_account_id, reverses_transfer_id, created_at (ISO, ms)] and `prev_hash` is the
--- hash of the account's previous entry ('genesis' for the first). Old value = balance_after - delta,
+-- hash of the account's previous entry ('genesis' for the first); the JSON text is json_build_array's
+-- (values joined by ', '). Old value = balance_after - delta,
 -- new value = balance_after, actor, time and reason (memo) are all in the hash; editing, inserting or
 -- deleting a row breaks the account's chain (modules/ledger/chain.ts verifyLedgerChain).
 CREATE TABLE ledger_entries (
@@ -85,8 +86,6 @@ CREATE TRIGGER ledger_transfers_append_only BEFORE UPDATE OR DELETE ON ledger_tr
 -- audit of the movement, chained per account under the account's row lock). Answers one of: posted,
 -- replayed, key_reused, insufficient, not_found, currency, already_reversed. Each statement sees rows
 -- committed meanwhile (READ COMMITTED).
-CREATE FUNCTION ledger_json(v text) RETURNS text LANGUAGE sql IMMUTABLE AS $$ SELECT coalesce(to_json(v)::text, 'null') $$;
-
 CREATE FUNCTION ledger_post(
   p_transfer_id text, p_street text, p_key text, p_from text, p_to text, p_amount bigint, p_currency text,
   p_kind text, p_ref_type text, p_ref_id text, p_memo text, p_actor text, p_reverses text
@@ -99,7 +98,7 @@ DECLARE
   v_refusal text;
   v_rows int;
   v_at timestamptz;
-  v_tr text;
+  v_at_text text;
   v_from_after bigint;
   v_to_after bigint;
   v_from_hash text;
@@ -142,15 +141,13 @@ BEGIN
   END IF;
   v_from_after := v_from.balance - p_amount;
   v_to_after := v_to.balance + p_amount;
-  -- The transfer part of both entries' hash payload (chain.ts builds the same text).
-  v_tr := ledger_json(p_transfer_id) || ',' || ledger_json(p_street) || ',' || ledger_json(p_key) || ',' || ledger_json(p_from) || ','
-    || ledger_json(p_to) || ',' || p_amount::text || ',' || ledger_json(p_currency) || ',' || ledger_json(p_kind) || ','
-    || ledger_json(p_ref_type) || ',' || ledger_json(p_ref_id) || ',' || ledger_json(p_memo) || ',' || ledger_json(p_actor) || ','
-    || ledger_json(p_reverses) || ',' || ledger_json(to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'));
-  v_from_hash := encode(sha256(convert_to('[' || ledger_json(v_from.last_hash) || ',' || ledger_json(p_from) || ',' || (-p_amount)::text || ','
-    || v_from_after::text || ',' || v_tr || ']', 'UTF8')), 'hex');
-  v_to_hash := encode(sha256(convert_to('[' || ledger_json(v_to.last_hash) || ',' || ledger_json(p_to) || ',' || p_amount::text || ','
-    || v_to_after::text || ',' || v_tr || ']', 'UTF8')), 'hex');
+  -- Each entry's hash: sha256 of json_build_array(prev_hash, account, delta, balance_after, transfer
+  -- fields…, time) as text (chain.ts builds the same text: JSON values joined by ', ').
+  v_at_text := to_char(v_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"');
+  v_from_hash := encode(sha256(convert_to(json_build_array(v_from.last_hash, p_from, -p_amount, v_from_after, p_transfer_id, p_street, p_key,
+    p_from, p_to, p_amount, p_currency, p_kind, p_ref_type, p_ref_id, p_memo, p_actor, p_reverses, v_at_text)::text, 'UTF8')), 'hex');
+  v_to_hash := encode(sha256(convert_to(json_build_array(v_to.last_hash, p_to, p_amount, v_to_after, p_transfer_id, p_street, p_key,
+    p_from, p_to, p_amount, p_currency, p_kind, p_ref_type, p_ref_id, p_memo, p_actor, p_reverses, v_at_text)::text, 'UTF8')), 'hex');
   UPDATE ledger_accounts l
      SET balance = CASE WHEN l.id = p_from THEN v_from_after ELSE v_to_after END,
          last_hash = CASE WHEN l.id = p_from THEN v_from_hash ELSE v_to_hash END,

@@ -32,10 +32,13 @@ export interface ChainTransfer {
   at: Date;
 }
 
-/** JSON text of a string/number/null exactly as PostgreSQL's to_json writes it (ledger_json). */
+/** JSON text of a string/number/null exactly as PostgreSQL's json_build_array writes an element. */
 const j = (v: string | number | null): string => JSON.stringify(v);
 
-/** sha256 hex of the canonical JSON [prevHash, account, delta, balanceAfter, transfer fields…, at]. */
+/**
+ * sha256 hex of the JSON array [prevHash, account, delta, balanceAfter, transfer fields…, at] as
+ * PostgreSQL's json_build_array(…)::text writes it (elements joined by ', ').
+ */
 export function entryHash(prevHash: string, e: ChainEntry, t: ChainTransfer): string {
   const payload = `[${[
     j(prevHash),
@@ -56,7 +59,7 @@ export function entryHash(prevHash: string, e: ChainEntry, t: ChainTransfer): st
     j(t.actorAccountId),
     j(t.reversesTransferId),
     j(t.at.toISOString()),
-  ].join(',')}]`;
+  ].join(', ')}]`;
   return crypto.createHash('sha256').update(payload).digest('hex');
 }
 
