@@ -5,7 +5,8 @@ import { withTransaction } from '../../platform/db/tx.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { communities, grids, households } from '../../schema/index.js';
-import { rankCandidates, type RankedCandidate } from './matching/rank-candidates.js';
+import { type CandidatePool, compilePool } from './matching/candidate-pool.js';
+import { rankPool, type RankedCandidate } from './matching/rank-candidates.js';
 import type { AvailabilityWindow, DemandProfile, VolunteerProfile } from './matching/score.js';
 import { draftDemandsFromChat, type IntakeDraft, type IntakeGrid } from './intake/parse-messages.js';
 import * as repo from './demands.repository.js';
@@ -126,14 +127,21 @@ export function rankForDemand(
   facts: VolunteerFacts,
   options: { limit: number; exclude?: ReadonlySet<string>; only?: Iterable<string> },
 ): RankedCandidate[] {
-  const ids = options.only ? [...new Set(options.only)] : [...facts.keys()];
-  const volunteers = ids
-    .filter((id) => !options.exclude?.has(id))
-    .flatMap((id) => {
-      const p = facts.get(id);
-      return p ? [{ id, profile: p }] : [];
-    });
-  return rankCandidates(profile, volunteers, options.limit).items;
+  return rankPool(profile, poolOf(facts), options.limit, { exclude: options.exclude, only: options.only }).items;
+}
+
+/**
+ * The facts compiled for ranking (matching/candidate-pool.ts), once per facts map: the remembered
+ * facts of a street are compiled once per DYNAMIC_FACTS_TTL_MS, not once per request.
+ */
+const pools = new WeakMap<VolunteerFacts, CandidatePool>();
+function poolOf(facts: VolunteerFacts): CandidatePool {
+  let pool = pools.get(facts);
+  if (!pool) {
+    pool = compilePool(Array.from(facts, ([id, profile]) => ({ id, profile })));
+    pools.set(facts, pool);
+  }
+  return pool;
 }
 
 /**

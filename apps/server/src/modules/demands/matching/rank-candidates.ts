@@ -1,6 +1,7 @@
 // Ranking and pruning: score every volunteer for a demand, drop the excluded ones, keep the best.
 // Pure. `GET /demands/{id}/candidates` shows the list; the batch dispatch takes its costs.
-import { type DemandProfile, type Exclusion, prepareDemand, type ScoreReasons, scoreCandidate, scoreOnly, type VolunteerProfile } from './score.js';
+import { type CandidatePool, compilePool, scorePool, selectPositions } from './candidate-pool.js';
+import { type DemandProfile, type Exclusion, prepareDemand, type ScoreReasons, scoreCandidate, type VolunteerProfile } from './score.js';
 
 export interface RankedCandidate {
   volunteerId: string;
@@ -29,22 +30,30 @@ export function rankCandidates(
   volunteers: readonly { id: string; profile: VolunteerProfile }[],
   limit: number,
 ): Ranking {
+  return rankPool(demand, compilePool(volunteers), limit);
+}
+
+/**
+ * `rankCandidates` over a compiled pool (compile once, rank many demands): `only` restricts it to
+ * those ids, `exclude` drops ids. Scores come from `scorePool` (exactly `scoreOnly`); the reasons are
+ * built only for the volunteers the heap keeps.
+ */
+export function rankPool(
+  demand: DemandProfile,
+  pool: CandidatePool,
+  limit: number,
+  options: { exclude?: ReadonlySet<string> | undefined; only?: Iterable<string> | undefined } = {},
+): Ranking {
   const prepared = prepareDemand(demand);
   const k = Math.max(0, Math.floor(limit));
   const heap: RankedCandidate[] = [];
-  const excluded: Partial<Record<Exclusion, number>> = {};
-  for (const { id, profile } of volunteers) {
-    const score = scoreOnly(prepared, profile);
-    if (typeof score === 'string') {
-      excluded[score] = (excluded[score] ?? 0) + 1;
-      continue;
-    }
-    if (k === 0) continue;
-    const full = heap.length < k || better({ volunteerId: id, score }, heap[0]!);
-    if (!full) continue;
+  const excluded = scorePool(prepared, pool, selectPositions(pool, options), (i, score) => {
+    if (k === 0) return;
+    const id = pool.ids[i]!;
+    if (heap.length >= k && !better({ volunteerId: id, score }, heap[0]!)) return;
     // Kept (for now): only now are the reasons built.
-    const result = scoreCandidate(prepared, profile);
-    if (!result.eligible) continue;
+    const result = scoreCandidate(prepared, pool.profiles[i]!);
+    if (!result.eligible) return;
     const item = { volunteerId: id, score: result.score, cost: result.cost, reasons: result.reasons };
     if (heap.length < k) {
       heap.push(item);
@@ -53,7 +62,7 @@ export function rankCandidates(
       heap[0] = item;
       siftDown(heap, 0);
     }
-  }
+  });
   heap.sort((a, b) => (better(a, b) ? -1 : better(b, a) ? 1 : 0));
   return { items: heap, excluded };
 }

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { rankCandidates } from './rank-candidates.js';
+import { compilePool, scorePool } from './candidate-pool.js';
+import { rankCandidates, rankPool } from './rank-candidates.js';
 import { type DemandProfile, distanceKm, prepareDemand, SCORE_WEIGHTS, scoreCandidate, scoreOnly, type VolunteerProfile } from './score.js';
 
 const SKILLS = ['companionship', 'housework', 'repair', 'electrician', 'medical', 'driving'] as const;
@@ -294,11 +295,50 @@ describe(rankCandidates.name, () => {
           .sort((a, b) => b.score - a.score || (a.volunteerId < b.volunteerId ? -1 : a.volunteerId > b.volunteerId ? 1 : 0));
         expect(rankCandidates(d, volunteers, limit).items).toEqual(full.slice(0, limit));
         const prepared = prepareDemand(d);
-        for (const { profile } of volunteers) {
+        const pooled = new Map<number, number>();
+        const excluded = scorePool(prepared, compilePool(volunteers), null, (i, score) => pooled.set(i, score));
+        const expectedExcluded: Record<string, number> = {};
+        volunteers.forEach(({ profile }, i) => {
           const r = scoreCandidate(d, profile);
           expect(scoreOnly(prepared, profile)).toEqual(r.eligible ? r.score : r.exclusion);
-        }
+          // The compiled pool scores exactly as scoreOnly (bit for bit) and excludes for the same reason.
+          expect(pooled.get(i)).toBe(r.eligible ? r.score : undefined);
+          if (!r.eligible) expectedExcluded[r.exclusion] = (expectedExcluded[r.exclusion] ?? 0) + 1;
+        });
+        expect(excluded).toEqual(expectedExcluded);
       }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('ranks a compiled pool with `only` and `exclude` as the plain ranking of those volunteers (shared lists, repeated ids)', () => {
+    fc.assert(
+      fc.property(
+        demandArb,
+        fc.array(volunteerArb, { maxLength: 12 }),
+        fc.array(fc.tuple(fc.nat(), fc.nat()), { maxLength: 60 }),
+        fc.array(fc.nat(), { maxLength: 20 }),
+        fc.array(fc.nat(), { maxLength: 10 }),
+        fc.integer({ min: 0, max: 30 }),
+        (d, kinds, picks, onlyPicks, excludePicks, limit) => {
+          // Volunteers share profiles' arrays (as cached facts do), with their own work and ratings.
+          const volunteers = kinds.length
+            ? picks.map(([kind, served], i) => {
+                const shared = kinds[kind % kinds.length]!;
+                return { id: `v${String(i % 13).padStart(2, '0')}${i}`, profile: { ...shared, servedLast30Days: served % 9 } };
+              })
+            : [];
+          const ids = volunteers.map((v) => v.id);
+          const only = volunteers.length && onlyPicks.length ? [...onlyPicks.map((n) => ids[n % ids.length]!), 'nobody'] : undefined;
+          const exclude = new Set(excludePicks.map((n) => ids[n % Math.max(1, ids.length)] ?? 'none'));
+          const byId = new Map(volunteers.map((v) => [v.id, v]));
+          const expected = (only ? [...new Set(only)] : ids).filter((id) => byId.has(id) && !exclude.has(id)).map((id) => byId.get(id)!);
+          const pool = compilePool(volunteers);
+          expect(rankPool(d, pool, limit, { only, exclude })).toEqual(rankCandidates(d, expected, limit));
+          // A pool serves many demands: ranking again gives the same answer.
+          expect(rankPool(d, pool, limit, { only, exclude })).toEqual(rankCandidates(d, expected, limit));
+        },
+      ),
       { numRuns: 200 },
     );
   });

@@ -141,7 +141,7 @@ function evaluate(prepared: PreparedDemand, volunteer: VolunteerProfile, out: Sc
   raw.distance = distanceScore(d, volunteer);
   raw.language = languageScore(prepared, volunteer.languages);
   raw.availability = availability;
-  raw.workload = 1 / (1 + Math.max(0, volunteer.servedLast30Days) / WORKLOAD_HALF);
+  raw.workload = workloadScore(volunteer);
   raw.reliability = reliabilityScore(volunteer);
   let weighted = 0;
   for (const key of WEIGHT_KEYS) {
@@ -154,8 +154,11 @@ function evaluate(prepared: PreparedDemand, volunteer: VolunteerProfile, out: Sc
 /** Reused by `evaluate` (single-threaded; filled and read within one call). */
 const SCRATCH: ScoreReasons = { skills: 0, distance: 0, language: 0, availability: 0, workload: 0, reliability: 0 };
 
+/** 1 / (1 + served in 30 days / WORKLOAD_HALF): fewer recent demands rank higher (fairness). */
+export const workloadScore = (v: Pick<VolunteerProfile, 'servedLast30Days'>) => 1 / (1 + Math.max(0, v.servedLast30Days) / WORKLOAD_HALF);
+
 /** Share of the required skills the volunteer has (1 when nothing is required). */
-function skillsScore(required: ReadonlySet<string>, skills: readonly string[]): number {
+export function skillsScore(required: ReadonlySet<string>, skills: readonly string[]): number {
   if (required.size === 0) return 1;
   // Each required skill the volunteer lists counts once (a skill listed twice is still one).
   let matched = 0;
@@ -167,7 +170,7 @@ function skillsScore(required: ReadonlySet<string>, skills: readonly string[]): 
 const isComparableLanguage = (language: string) => language !== 'other';
 
 /** 1 for the beneficiary's first language, 0.6 for another of theirs, 0 for none; 1 without a preference. */
-function languageScore(prepared: PreparedDemand, languages: readonly string[]): number {
+export function languageScore(prepared: PreparedDemand, languages: readonly string[]): number {
   if (prepared.primaryLanguage === null) return 1;
   let best = 0;
   for (const language of languages) {
@@ -181,7 +184,7 @@ function languageScore(prepared: PreparedDemand, languages: readonly string[]): 
  * Same grid: 1. With both locations: 0.9 × (1 − km / DISTANCE_SCALE_KM), floored at 0.
  * Without locations: same community 0.6, elsewhere in the street 0.3.
  */
-function distanceScore(d: DemandProfile, v: VolunteerProfile): number {
+export function distanceScore(d: DemandProfile, v: VolunteerProfile): number {
   if (d.gridId !== null && d.gridId === v.gridId) return 1;
   if (d.location && v.location) return 0.9 * Math.max(0, 1 - distanceKm(d.location, v.location) / DISTANCE_SCALE_KM);
   if (d.communityId !== null && d.communityId === v.communityId) return 0.6;
@@ -202,7 +205,7 @@ export function distanceKm(a: GeoPoint, b: GeoPoint): number {
  * min(1, overlap / needed minutes). No preferred window: 1. Nothing declared: 0.5 (unknown, still
  * offered). Declared windows that miss the preferred window entirely: 0, which excludes.
  */
-function availabilityScore(prepared: PreparedDemand, windows: readonly AvailabilityWindow[]): number {
+export function availabilityScore(prepared: PreparedDemand, windows: readonly AvailabilityWindow[]): number {
   if (prepared.window === null) return 1;
   if (windows.length === 0) return 0.5;
   const byDay = windowsByWeekday(windows);
@@ -276,7 +279,7 @@ function toStreetMinutes(instant: Date | string): number {
  * Ratings (Bayesian mean with RATING_PRIOR, mapped 1..5 → 0..1) times attendance
  * ((completed + 2) / (completed + noShows + 2): a newcomer starts at 1, each no-show lowers it).
  */
-function reliabilityScore(v: VolunteerProfile): number {
+export function reliabilityScore(v: Pick<VolunteerProfile, 'ratings' | 'completed' | 'noShows'>): number {
   const count = Math.max(0, v.ratings.count);
   const average = count > 0 && v.ratings.average !== null ? Math.min(5, Math.max(1, v.ratings.average)) : RATING_PRIOR.mean;
   const mean = (average * count + RATING_PRIOR.mean * RATING_PRIOR.weight) / (count + RATING_PRIOR.weight);
@@ -285,7 +288,7 @@ function reliabilityScore(v: VolunteerProfile): number {
   return ((mean - 1) / 4) * attendance;
 }
 
-const round = (x: number, digits: number) => {
+export const round = (x: number, digits: number) => {
   const f = 10 ** digits;
   return Math.round(x * f) / f;
 };
