@@ -1,3 +1,4 @@
+import { useLayoutEffect, useRef, type ReactNode } from 'react';
 import { Button, Table, type TableColumnsType, type TableProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { ServiceRecord } from '@duodi/contracts';
@@ -36,7 +37,7 @@ export function ServiceRecordTable({
         dataSource={itemsOf(queue.data)}
         pagination={false}
         scroll={{ x: scrollX }}
-        rowSelection={rowSelection}
+        rowSelection={rowSelection && { columnTitle: (checkbox: ReactNode) => <MeasureSafeTitle>{checkbox}</MeasureSafeTitle>, ...rowSelection }}
         columns={[
           { title: t('fields.name'), dataIndex: 'volunteerName' },
           { title: t('hours.console.servedOn'), dataIndex: 'servedOn', render: (v: string) => formatDate(v, language) },
@@ -52,6 +53,20 @@ export function ServiceRecordTable({
       )}
     </>
   );
+}
+
+/**
+ * The selection column's title (the select-all checkbox). A scrolling antd Table also renders every column title in
+ * its aria-hidden measure row, so the checkbox would be focusable inside aria-hidden (axe aria-hidden-focus, serious);
+ * the copy in that row is made inert.
+ */
+function MeasureSafeTitle({ children }: { children: ReactNode }) {
+  const ref = useRef<HTMLSpanElement>(null);
+  useLayoutEffect(() => {
+    const el = ref.current;
+    if (el?.closest('tr[aria-hidden="true"]')) el.inert = true;
+  });
+  return <span ref={ref}>{children}</span>;
 }
 
 /** Sends a record back with the reason the volunteer sees; closes when the server has taken it. */
