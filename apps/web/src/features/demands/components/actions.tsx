@@ -2,39 +2,16 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { Demand } from '@duodi/contracts';
-import { errorMessage } from '../../../lib/error-message';
 import { TextAreaField } from '../../../h5/components/form-field';
-import { useDemandStep, type DemandStep } from '../api/demands';
 import { DISSATISFIED_MAX_SCORE } from '../model';
-import { useIdempotencyKey } from '../use-idempotency';
 import { ChoiceGroup } from './choice-group';
-
-function useStep(demand: Demand) {
-  const step = useDemandStep(demand.id);
-  const keyFor = useIdempotencyKey();
-  return {
-    mutation: step,
-    send: (body: DemandStep, onDone?: (next: Demand) => void) =>
-      step.mutate({ step: body, key: keyFor({ id: demand.id, version: demand.version, body }) }, { onSuccess: onDone }),
-  };
-}
-
-function StepError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p role="alert" className="h5-error">
-      {errorMessage(error, t)}
-    </p>
-  );
-}
+import { ReasonForm, StepError, useStep } from './step-parts';
 
 /** 取消订单: first a plain button, then the reason (required by the API) and a confirm. */
 export function CancelOrder({ demand }: { demand: Demand }) {
   const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState('');
-  const [missing, setMissing] = useState(false);
   const { mutation, send } = useStep(demand);
   if (!open) {
     return (
@@ -43,35 +20,22 @@ export function CancelOrder({ demand }: { demand: Demand }) {
       </Button>
     );
   }
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) {
-      setMissing(true);
-      return;
-    }
-    send({ action: 'cancel', reason: reason.trim() });
-  };
   return (
-    <form onSubmit={submit} noValidate aria-label={t('orders.cancel.open')}>
-      <TextAreaField
-        label={t('orders.cancel.reason')}
-        hint={t('orders.cancel.hint')}
-        rows={3}
-        maxLength={500}
-        value={reason}
-        error={missing && !reason.trim() ? t('orders.cancel.reasonRequired') : undefined}
-        onChange={(event) => setReason(event.target.value)}
-      />
-      <StepError error={mutation.error} />
-      <div className="h5-actions">
-        <Button block size="large" color="danger" type="submit" loading={mutation.isPending}>
-          {t('orders.cancel.confirm')}
-        </Button>
-        <Button block size="large" onClick={() => setOpen(false)}>
-          {t('orders.cancel.keep')}
-        </Button>
-      </div>
-    </form>
+    <ReasonForm
+      title={t('orders.cancel.open')}
+      reason={reason}
+      onReasonChange={setReason}
+      label={t('orders.cancel.reason')}
+      hint={t('orders.cancel.hint')}
+      requiredText={t('orders.cancel.reasonRequired')}
+      confirmText={t('orders.cancel.confirm')}
+      backText={t('orders.cancel.keep')}
+      actionsClassName="h5-actions"
+      pending={mutation.isPending}
+      error={mutation.error}
+      onSubmit={(given) => send({ action: 'cancel', reason: given })}
+      onBack={() => setOpen(false)}
+    />
   );
 }
 
@@ -171,13 +135,11 @@ export function ClaimDemand({
 }) {
   const { t } = useTranslation();
   const [teamId, setTeamId] = useState(teams[0]?.id ?? '');
-  const step = useDemandStep(demand.id);
-  const keyFor = useIdempotencyKey();
+  const { mutation: step, send } = useStep(demand);
   if (teams.length === 0) return null;
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const body: DemandStep = { action: 'assign', teamId };
-    step.mutate({ step: body, key: keyFor({ id: demand.id, version: demand.version, body }) }, { onSuccess: () => onClaimed?.(demand.id) });
+    send({ action: 'assign', teamId }, () => onClaimed?.(demand.id));
   };
   return (
     <form onSubmit={submit} noValidate>

@@ -2,29 +2,10 @@ import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { Demand } from '@duodi/contracts';
-import { errorMessage } from '../../../lib/error-message';
 import { TextAreaField } from '../../../h5/components/form-field';
 import { useDemandStep, type DemandStep } from '../api/demands';
 import { useIdempotencyKey } from '../use-idempotency';
-
-function useStep(demand: Demand) {
-  const step = useDemandStep(demand.id);
-  const keyFor = useIdempotencyKey();
-  return {
-    mutation: step,
-    send: (body: DemandStep) => step.mutate({ step: body, key: keyFor({ id: demand.id, version: demand.version, body }) }),
-  };
-}
-
-function StepError({ error }: { error: unknown }) {
-  const { t } = useTranslation();
-  if (!error) return null;
-  return (
-    <p role="alert" className="h5-error">
-      {errorMessage(error, t)}
-    </p>
-  );
-}
+import { ReasonForm, StepError, useStep } from './step-parts';
 
 /** 接单 or 婉拒 an offer (DR-16: nobody is force-assigned); declining asks for an optional reason first. */
 export function AnswerOffer({ demand, canDecline, onDeclined }: { demand: Demand; canDecline: boolean; onDeclined?: () => void }) {
@@ -43,32 +24,24 @@ export function AnswerOffer({ demand, canDecline, onDeclined }: { demand: Demand
     );
   }
   if (declining) {
-    const submit = (event: FormEvent) => {
-      event.preventDefault();
-      const body: DemandStep = { action: 'decline', ...(reason.trim() ? { reason: reason.trim() } : {}) };
-      decline.mutate({ step: body, key: keyFor({ id: demand.id, body }) }, { onSuccess: () => onDeclined?.() });
-    };
     return (
-      <form onSubmit={submit} noValidate aria-label={t('offers.decline')}>
-        <TextAreaField
-          label={t('offers.declineReason')}
-          optional={t('common.optional')}
-          hint={t('offers.declineHint')}
-          rows={3}
-          maxLength={500}
-          value={reason}
-          onChange={(event) => setReason(event.target.value)}
-        />
-        <StepError error={decline.error} />
-        <div className="offer-actions">
-          <Button block size="large" color="danger" type="submit" loading={decline.isPending}>
-            {t('offers.declineConfirm')}
-          </Button>
-          <Button block size="large" onClick={() => setDeclining(false)}>
-            {t('offers.back')}
-          </Button>
-        </div>
-      </form>
+      <ReasonForm
+        title={t('offers.decline')}
+        reason={reason}
+        onReasonChange={setReason}
+        label={t('offers.declineReason')}
+        hint={t('offers.declineHint')}
+        confirmText={t('offers.declineConfirm')}
+        backText={t('offers.back')}
+        actionsClassName="offer-actions"
+        pending={decline.isPending}
+        error={decline.error}
+        onSubmit={(given) => {
+          const body: DemandStep = { action: 'decline', ...(given ? { reason: given } : {}) };
+          decline.mutate({ step: body, key: keyFor({ id: demand.id, body }) }, { onSuccess: () => onDeclined?.() });
+        }}
+        onBack={() => setDeclining(false)}
+      />
     );
   }
   return (
