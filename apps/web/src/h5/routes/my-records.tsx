@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
 import type { ServiceRecord, ServiceRecordStatus } from '@duodi/contracts';
@@ -163,10 +163,72 @@ function CorrectionForm({ record, onDone }: { record: ServiceRecord; onDone: () 
   const { t } = useTranslation();
   const request = useRequestCorrection();
   const [hours, setHours] = useState(hoursText(record.minutes));
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
   const value = Number(hours);
   const badHours = !Number.isFinite(value) || value < 0 || value > 24;
+  return (
+    <ReasonRequestForm
+      reasonLabel={t('hours.records.correctionReason')}
+      submitText={t('hours.records.sendCorrection')}
+      pending={request.isPending}
+      error={request.error}
+      invalid={badHours}
+      fields={(touched) => (
+        <TextField
+          label={t('hours.records.requestedHours')}
+          inputMode="decimal"
+          value={hours}
+          onChange={(e) => setHours(e.target.value)}
+          error={touched && badHours ? t('hours.records.hoursInvalid') : undefined}
+        />
+      )}
+      onSend={(reason) => request.mutate({ id: record.id, requestedMinutes: Math.round(value * 60), reason }, { onSuccess: onDone })}
+      onDone={onDone}
+    />
+  );
+}
+
+function AppealForm({ record, onDone }: { record: ServiceRecord; onDone: () => void }) {
+  const { t } = useTranslation();
+  const appeal = useAppealRecord();
+  return (
+    <ReasonRequestForm
+      reasonLabel={t('hours.records.appealReason')}
+      submitText={t('hours.records.sendAppeal')}
+      pending={appeal.isPending}
+      error={appeal.error}
+      onSend={(reason) => appeal.mutate({ id: record.id, reason }, { onSuccess: onDone })}
+      onDone={onDone}
+    />
+  );
+}
+
+/**
+ * A request about one record (更正, 申诉): the page's own fields, a reason of at least two characters, send or
+ * cancel. Errors show once a send was tried; `onSend` gets the trimmed reason when everything is valid.
+ */
+function ReasonRequestForm({
+  reasonLabel,
+  submitText,
+  pending,
+  error,
+  invalid = false,
+  fields,
+  onSend,
+  onDone,
+}: {
+  reasonLabel: string;
+  submitText: string;
+  pending: boolean;
+  error: unknown;
+  /** The page's own fields are not valid (their errors show with `touched`). */
+  invalid?: boolean;
+  fields?: (touched: boolean) => ReactNode;
+  onSend: (reason: string) => void;
+  onDone: () => void;
+}) {
+  const { t } = useTranslation();
+  const [reason, setReason] = useState('');
+  const [touched, setTouched] = useState(false);
   const badReason = reason.trim().length < 2;
   return (
     <form
@@ -175,69 +237,25 @@ function CorrectionForm({ record, onDone }: { record: ServiceRecord; onDone: () 
       onSubmit={(event) => {
         event.preventDefault();
         setTouched(true);
-        if (badHours || badReason) return;
-        request.mutate({ id: record.id, requestedMinutes: Math.round(value * 60), reason: reason.trim() }, { onSuccess: onDone });
+        if (invalid || badReason) return;
+        onSend(reason.trim());
       }}
     >
-      <TextField
-        label={t('hours.records.requestedHours')}
-        inputMode="decimal"
-        value={hours}
-        onChange={(e) => setHours(e.target.value)}
-        error={touched && badHours ? t('hours.records.hoursInvalid') : undefined}
-      />
+      {fields?.(touched)}
       <TextAreaField
-        label={t('hours.records.correctionReason')}
+        label={reasonLabel}
         value={reason}
         maxLength={500}
         onChange={(e) => setReason(e.target.value)}
         error={touched && badReason ? t('common.reasonRequired', { count: 2 }) : undefined}
       />
-      {request.isError && (
+      {error ? (
         <p role="alert" className="h5-error">
-          {hoursError(request.error, t)}
+          {hoursError(error, t)}
         </p>
-      )}
-      <Button block color="primary" type="submit" loading={request.isPending}>
-        {t('hours.records.sendCorrection')}
-      </Button>
-      <Button block onClick={onDone}>
-        {t('common.cancel')}
-      </Button>
-    </form>
-  );
-}
-
-function AppealForm({ record, onDone }: { record: ServiceRecord; onDone: () => void }) {
-  const { t } = useTranslation();
-  const appeal = useAppealRecord();
-  const [reason, setReason] = useState('');
-  const [touched, setTouched] = useState(false);
-  const bad = reason.trim().length < 2;
-  return (
-    <form
-      className="h5-form"
-      noValidate
-      onSubmit={(event) => {
-        event.preventDefault();
-        setTouched(true);
-        if (!bad) appeal.mutate({ id: record.id, reason: reason.trim() }, { onSuccess: onDone });
-      }}
-    >
-      <TextAreaField
-        label={t('hours.records.appealReason')}
-        value={reason}
-        maxLength={500}
-        onChange={(e) => setReason(e.target.value)}
-        error={touched && bad ? t('common.reasonRequired', { count: 2 }) : undefined}
-      />
-      {appeal.isError && (
-        <p role="alert" className="h5-error">
-          {hoursError(appeal.error, t)}
-        </p>
-      )}
-      <Button block color="primary" type="submit" loading={appeal.isPending}>
-        {t('hours.records.sendAppeal')}
+      ) : null}
+      <Button block color="primary" type="submit" loading={pending}>
+        {submitText}
       </Button>
       <Button block onClick={onDone}>
         {t('common.cancel')}
