@@ -62,6 +62,8 @@ export default defineConfig({
     root: here('.'),
     include: ['src/**/__tests__/*.test.{ts,tsx}'],
     environment: 'jsdom',
+    // antd tables and drawers render slowly in jsdom when the server tests share the two CPU cores.
+    testTimeout: 30_000,
     setupFiles: [here('src/testing/setup.ts')],
     // antd-mobile's components import their CSS, so they go through Vite (which stubs CSS) instead of the optimizer.
     server: { deps: { inline: [/antd-mobile/] } },
