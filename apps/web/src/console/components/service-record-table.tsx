@@ -37,7 +37,9 @@ export function ServiceRecordTable({
         dataSource={itemsOf(queue.data)}
         pagination={false}
         scroll={{ x: scrollX }}
-        rowSelection={rowSelection && { columnTitle: (checkbox: ReactNode) => <MeasureSafeTitle>{checkbox}</MeasureSafeTitle>, ...rowSelection }}
+        rowSelection={
+          rowSelection && { columnTitle: (checkbox: ReactNode) => <MeasureSafeTitle>{checkbox}</MeasureSafeTitle>, ...rowSelection }
+        }
         columns={[
           { title: t('fields.name'), dataIndex: 'volunteerName' },
           { title: t('hours.console.servedOn'), dataIndex: 'servedOn', render: (v: string) => formatDate(v, language) },
