@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { Alert, Button, Input, Select, Space, Table } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AwardsReportItem } from '@duodi/contracts';
@@ -42,8 +42,7 @@ function PartyReport({ street, ownUnits }: { street: boolean; ownUnits: string[]
   const options = (units.data?.items ?? []).filter((u) => street || ownUnits.includes(u.id));
   const [unitId, setUnitId] = useState<string | undefined>(ownUnits[0]);
   const [period, setPeriod] = useState(currentQuarter());
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const download = useDownload();
   const [saved, setSaved] = useState<string | null>(null);
   const validPeriod = /^\d{4}Q[1-4]$/.test(period);
   return (
@@ -51,10 +50,7 @@ function PartyReport({ street, ownUnits }: { street: boolean; ownUnits: string[]
       <h2 id="hours-party-report">{t('hours.console.reports.party')}</h2>
       <p>{t('hours.console.reports.partyIntro')}</p>
       <Space wrap align="end">
-        <div>
-          <label className="console-label" htmlFor="hours-report-unit">
-            {t('hours.console.reports.unit')}
-          </label>
+        <Field id="hours-report-unit" label={t('hours.console.reports.unit')}>
           <Select
             id="hours-report-unit"
             style={{ minWidth: 240 }}
@@ -63,41 +59,29 @@ function PartyReport({ street, ownUnits }: { street: boolean; ownUnits: string[]
             onChange={setUnitId}
             options={options.map((u) => ({ value: u.id, label: localName(u, language).text }))}
           />
-        </div>
-        <div>
-          <label className="console-label" htmlFor="hours-report-quarter">
-            {t('hours.console.reports.quarter')}
-          </label>
-          <Input
-            id="hours-report-quarter"
-            value={period}
-            onChange={(e) => setPeriod(e.target.value.toUpperCase())}
-            status={validPeriod ? undefined : 'error'}
-          />
-        </div>
+        </Field>
+        <PeriodInput
+          id="hours-report-quarter"
+          label={t('hours.console.reports.quarter')}
+          value={period}
+          onChange={setPeriod}
+          valid={validPeriod}
+        />
         <Button
           type="primary"
-          loading={busy}
+          loading={download.busy}
           disabled={!unitId || !validPeriod}
-          onClick={async () => {
+          onClick={() => {
             if (!unitId) return;
-            setProblem(null);
             setSaved(null);
-            setBusy(true);
-            try {
-              setSaved(await downloadPartyReport(unitId, period));
-            } catch (error) {
-              setProblem(hoursError(error, t));
-            } finally {
-              setBusy(false);
-            }
+            void download.run(async () => setSaved(await downloadPartyReport(unitId, period)));
           }}
         >
           {t('hours.console.reports.downloadParty')}
         </Button>
       </Space>
       {!validPeriod && <p className="console-error">{t('hours.console.reports.quarterFormat')}</p>}
-      {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={problem} />}
+      <DownloadProblem problem={download.problem} />
       {saved && (
         <Alert style={{ marginTop: 12 }} type="success" showIcon role="status" title={t('hours.console.reports.saved', { name: saved })} />
       )}
@@ -111,32 +95,18 @@ function AwardsReference({ street }: { street: boolean }) {
   const [communityId, setCommunityId] = useState<string | undefined>();
   const [shown, setShown] = useState<{ period: string; communityId?: string } | null>(null);
   const report = useAwardsReport(shown);
-  const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const download = useDownload();
   const valid = PERIOD.test(period);
   return (
     <section aria-labelledby="hours-awards-report" style={{ marginTop: 32 }}>
       <h2 id="hours-awards-report">{t('hours.console.reports.awards')}</h2>
       <p>{t('hours.console.reports.awardsIntro')}</p>
       <Space wrap align="end">
-        <div>
-          <label className="console-label" htmlFor="hours-awards-period">
-            {t('hours.console.reports.period')}
-          </label>
-          <Input
-            id="hours-awards-period"
-            value={period}
-            onChange={(e) => setPeriod(e.target.value.toUpperCase())}
-            status={valid ? undefined : 'error'}
-          />
-        </div>
+        <PeriodInput id="hours-awards-period" label={t('hours.console.reports.period')} value={period} onChange={setPeriod} valid={valid} />
         {street && (
-          <div>
-            <label className="console-label" htmlFor="hours-awards-community">
-              {t('fields.community')}
-            </label>
+          <Field id="hours-awards-community" label={t('fields.community')}>
             <CommunitySelect id="hours-awards-community" value={communityId ?? ''} onChange={(v) => setCommunityId(v || undefined)} />
-          </div>
+          </Field>
         )}
         <Button disabled={!valid} onClick={() => setShown({ period, ...(communityId ? { communityId } : {}) })}>
           {t('hours.console.reports.show')}
@@ -144,24 +114,14 @@ function AwardsReference({ street }: { street: boolean }) {
         <Button
           type="primary"
           disabled={!valid}
-          loading={busy}
-          onClick={async () => {
-            setProblem(null);
-            setBusy(true);
-            try {
-              await downloadAwardsReport(period, communityId);
-            } catch (error) {
-              setProblem(hoursError(error, t));
-            } finally {
-              setBusy(false);
-            }
-          }}
+          loading={download.busy}
+          onClick={() => void download.run(() => downloadAwardsReport(period, communityId))}
         >
           {t('hours.console.reports.downloadAwards')}
         </Button>
       </Space>
       {!valid && <p className="console-error">{t('hours.console.reports.periodFormat')}</p>}
-      {problem && <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={problem} />}
+      <DownloadProblem problem={download.problem} />
       {report.isError && <ProblemAlert error={report.error} />}
       {shown && (
         <Table<AwardsReportItem>
@@ -199,5 +159,60 @@ function AwardsReference({ street }: { street: boolean }) {
         />
       )}
     </section>
+  );
+}
+
+/** A file download from a button: busy while it runs, and what went wrong in words. */
+function useDownload() {
+  const { t } = useTranslation();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const run = async (task: () => Promise<unknown>) => {
+    setProblem(null);
+    setBusy(true);
+    try {
+      await task();
+    } catch (error) {
+      setProblem(hoursError(error, t));
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { busy, problem, run };
+}
+
+function DownloadProblem({ problem }: { problem: string | null }) {
+  return problem ? <Alert style={{ marginTop: 12 }} type="error" showIcon role="alert" title={problem} /> : null;
+}
+
+function Field({ id, label, children }: { id: string; label: string; children: ReactNode }) {
+  return (
+    <div>
+      <label className="console-label" htmlFor={id}>
+        {label}
+      </label>
+      {children}
+    </div>
+  );
+}
+
+/** A period (2026, 2026Q4) typed in capitals; red while it is not valid (the page says why). */
+function PeriodInput({
+  id,
+  label,
+  value,
+  onChange,
+  valid,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  valid: boolean;
+}) {
+  return (
+    <Field id={id} label={label}>
+      <Input id={id} value={value} onChange={(e) => onChange(e.target.value.toUpperCase())} status={valid ? undefined : 'error'} />
+    </Field>
   );
 }
