@@ -264,6 +264,24 @@ describe('the partner merchant', () => {
     expect((res.json() as RedeemResult).redemption.status).toBe('redeemed');
   });
 
+  it('names the reward in the merchant’s saved language (Tibetan here), Chinese when it has none', async () => {
+    expect((await call('PATCH', '/me/preferences', MERCHANT, { language: 'bo' })).statusCode).toBe(200);
+    try {
+      const reward = await newReward();
+      const order = (await redeem(reward.id)).json() as Redemption;
+      const res = await call('POST', '/redemptions/redeem', MERCHANT, { code: order.pickupCode });
+      expect(res.statusCode, res.body).toBe(200);
+      expect((res.json() as RedeemResult).redemption.rewardName).toBe('བརྟག་དཔྱད།');
+      const plain = await newReward({ nameBo: null });
+      await redeem(plain.id);
+      const qr = (await call('GET', '/me/qr', VOLUNTEER)).json() as { payload: string };
+      const lookup = (await call('POST', '/redemptions/lookup', MERCHANT, { volunteerQr: qr.payload })).json() as MerchantLookup;
+      expect(lookup.openOrders.map((o) => o.rewardName)).toContain(plain.name);
+    } finally {
+      await call('PATCH', '/me/preferences', MERCHANT, { language: 'zh-CN' });
+    }
+  });
+
   it('cannot redeem another merchant’s orders (404)', async () => {
     const reward = await newReward({ merchantId: 'mch_sangyi' });
     const order = (await redeem(reward.id)).json() as Redemption;

@@ -478,6 +478,13 @@ function volunteerOfQr(deps: Deps, payload: string): string {
   return read.volunteerId;
 }
 
+/** The reward's name in the merchant's language (Chinese when it has no name in that language). */
+function localRewardName(row: repo.RedemptionRow, lang: UiLang): string {
+  if (lang === 'bo') return row.reward_name_bo ?? row.reward_name;
+  if (lang === 'en') return row.reward_name_en ?? row.reward_name;
+  return row.reward_name;
+}
+
 async function holderOf(tx: Tx, volunteerId: string, lang: UiLang): Promise<MerchantHolder> {
   const star = await awardedStar(tx, volunteerId);
   return { star, perks: perksFor(star, lang) };
@@ -496,7 +503,7 @@ export async function merchantLookup(deps: Deps, actorOrNone: Actor | undefined,
       holder: await holderOf(tx, volunteer.id, actor.language),
       openOrders: orders.map((o) => ({
         id: o.id,
-        rewardName: o.reward_name,
+        rewardName: localRewardName(o, actor.language),
         quantity: Number(o.quantity),
         createdAt: isoWithOffset(toDate(o.created_at)),
       })),
@@ -544,7 +551,7 @@ export async function redeem(deps: Deps, actorOrNone: Actor | undefined, body: R
     return {
       redemption: {
         id: fresh.id,
-        rewardName: fresh.reward_name,
+        rewardName: localRewardName(fresh, actor.language),
         quantity: Number(fresh.quantity),
         status: fresh.status,
         redeemedAt: fresh.redeemed_at ? isoWithOffset(toDate(fresh.redeemed_at)) : null,

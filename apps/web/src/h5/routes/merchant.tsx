@@ -6,6 +6,7 @@ import { itemsOf, useMerchantLookup, useMerchantRedeem, useShopRedemptions } fro
 import { LoadMore, SignedIn } from '../../features/hours/components/h5-parts';
 import { hoursError } from '../../features/hours/model';
 import { formatDate } from '../../lib/format';
+import { langAttr, localName } from '../../lib/localize';
 import { currentLanguage } from '../../lib/i18n';
 import { hasRole } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
@@ -66,7 +67,11 @@ function ShopOrders() {
             <li key={order.id} className="hours-row">
               <div className="hours-row__head">
                 <span>
-                  {order.rewardName} × {order.quantity}
+                  <LocalName
+                    name={{ name: order.rewardName, nameBo: order.rewardNameBo, nameEn: order.rewardNameEn }}
+                    language={language}
+                  />{' '}
+                  × {order.quantity}
                 </span>
                 <span>{formatDate(order.createdAt, language)}</span>
               </div>
@@ -77,6 +82,18 @@ function ShopOrders() {
       <LoadMore query={orders} />
     </Section>
   );
+}
+
+/** A reward name in the UI language, marked with the language it is really in (Chinese fallback). */
+function LocalName({
+  name,
+  language,
+}: {
+  name: { name: string; nameBo: string | null; nameEn: string | null };
+  language: ReturnType<typeof currentLanguage>;
+}) {
+  const text = localName(name, language);
+  return <span lang={langAttr(text, language)}>{text.text}</span>;
 }
 
 function Perks({ holder }: { holder: MerchantHolder }) {
