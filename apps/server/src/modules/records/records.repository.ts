@@ -16,6 +16,7 @@ import {
 export type RecordRow = typeof serviceRecords.$inferSelect;
 export type CorrectionRow = typeof serviceRecordCorrections.$inferSelect;
 export type RulesRow = typeof pointRules.$inferSelect;
+type StaffScope = { communityIds: string[]; teamIds: string[] };
 
 export async function findRules(tx: Tx, streetId: string): Promise<RulesRow | undefined> {
   const [row] = await tx.select().from(pointRules).where(eq(pointRules.streetId, streetId));
@@ -152,11 +153,27 @@ export interface RecordFilter {
   status?: RecordRow['status'];
   source?: RecordRow['source'];
   /** Staff scope: records of these communities or teams (undefined: the whole street). */
-  scope?: { communityIds: string[]; teamIds: string[] };
+  scope?: StaffScope;
   communityId?: string;
   teamId?: string;
   after?: { createdAt: Date; id: string };
   limit: number;
+}
+
+/** Staff scope on a record: one of these communities or teams (neither listed: nothing). */
+function inStaffScope(scope: StaffScope): SQL | undefined {
+  const parts: SQL[] = [];
+  if (scope.communityIds.length) parts.push(inArray(serviceRecords.communityId, scope.communityIds));
+  if (scope.teamIds.length) parts.push(inArray(serviceRecords.teamId, scope.teamIds));
+  return parts.length ? or(...parts) : sql`false`;
+}
+
+/** Keyset page condition of a newest-first list: rows after the cursor's (createdAt, id). */
+function olderThan(
+  table: typeof serviceRecords | typeof serviceRecordCorrections,
+  after: { createdAt: Date; id: string },
+): SQL | undefined {
+  return or(lt(table.createdAt, after.createdAt), and(eq(table.createdAt, after.createdAt), lt(table.id, after.id)));
 }
 
 export async function listRecords(
@@ -169,20 +186,8 @@ export async function listRecords(
   if (f.source) where.push(eq(serviceRecords.source, f.source));
   if (f.communityId) where.push(eq(serviceRecords.communityId, f.communityId));
   if (f.teamId) where.push(eq(serviceRecords.teamId, f.teamId));
-  if (f.scope) {
-    const parts: SQL[] = [];
-    if (f.scope.communityIds.length) parts.push(inArray(serviceRecords.communityId, f.scope.communityIds));
-    if (f.scope.teamIds.length) parts.push(inArray(serviceRecords.teamId, f.scope.teamIds));
-    where.push(parts.length ? or(...parts) : sql`false`);
-  }
-  if (f.after) {
-    where.push(
-      or(
-        lt(serviceRecords.createdAt, f.after.createdAt),
-        and(eq(serviceRecords.createdAt, f.after.createdAt), lt(serviceRecords.id, f.after.id)),
-      ),
-    );
-  }
+  if (f.scope) where.push(inStaffScope(f.scope));
+  if (f.after) where.push(olderThan(serviceRecords, f.after));
   const rows = await tx
     .select({ record: serviceRecords, volunteerName: persons.name, volunteerCommunityId: persons.communityId })
     .from(serviceRecords)
@@ -265,7 +270,7 @@ export async function correctionsOfRecord(tx: Tx, recordId: string): Promise<Cor
 
 export interface CorrectionFilter {
   streetId: string;
-  scope?: { communityIds: string[]; teamIds: string[] };
+  scope?: StaffScope;
   status?: CorrectionRow['status'];
   kind?: CorrectionRow['kind'];
   after?: { createdAt: Date; id: string };
@@ -276,20 +281,8 @@ export async function listCorrections(tx: Tx, f: CorrectionFilter): Promise<(Cor
   const where: (SQL | undefined)[] = [eq(serviceRecordCorrections.streetId, f.streetId)];
   if (f.status) where.push(eq(serviceRecordCorrections.status, f.status));
   if (f.kind) where.push(eq(serviceRecordCorrections.kind, f.kind));
-  if (f.scope) {
-    const parts: SQL[] = [];
-    if (f.scope.communityIds.length) parts.push(inArray(serviceRecords.communityId, f.scope.communityIds));
-    if (f.scope.teamIds.length) parts.push(inArray(serviceRecords.teamId, f.scope.teamIds));
-    where.push(parts.length ? or(...parts) : sql`false`);
-  }
-  if (f.after) {
-    where.push(
-      or(
-        lt(serviceRecordCorrections.createdAt, f.after.createdAt),
-        and(eq(serviceRecordCorrections.createdAt, f.after.createdAt), lt(serviceRecordCorrections.id, f.after.id)),
-      ),
-    );
-  }
+  if (f.scope) where.push(inStaffScope(f.scope));
+  if (f.after) where.push(olderThan(serviceRecordCorrections, f.after));
   const rows = await tx
     .select({ c: serviceRecordCorrections, volunteerId: serviceRecords.volunteerId })
     .from(serviceRecordCorrections)
