@@ -58,6 +58,27 @@ function assertVolunteerSelf(actor: Actor, l: Loaded): void {
   if (l.volunteer.personId !== actor.personId) throw new AppError('forbidden');
 }
 
+const assertRecordDecider = (actor: Actor, l: Loaded): void => assertDecider(actor, l.record);
+
+/**
+ * One transaction on a record the caller sees (404 otherwise), once `allowed` (who may act on it, 403
+ * otherwise: `assertRecordDecider` or `assertVolunteerSelf`) passed.
+ */
+async function onRecord<T>(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  id: string,
+  allowed: (actor: Actor, l: Loaded) => void,
+  work: (tx: Tx, actor: Actor, l: Loaded) => Promise<T>,
+): Promise<T> {
+  const actor = requireActor(actorOrNone);
+  return withTransaction(deps.db, async (tx) => {
+    const l = await loadRecord(tx, actor, id);
+    allowed(actor, l);
+    return work(tx, actor, l);
+  });
+}
+
 async function present(tx: Tx, actor: Actor, l: Loaded): Promise<ServiceRecord> {
   const open = await repo.openRequests(tx, [l.record.id]);
   return presentRecord(actor, l.record, {
@@ -130,10 +151,7 @@ export async function verifyRecord(
   id: string,
   input: { reason?: string | undefined },
 ): Promise<ServiceRecord> {
-  const actor = requireActor(actorOrNone);
-  return withTransaction(deps.db, async (tx) => {
-    const l = await loadRecord(tx, actor, id);
-    assertDecider(actor, l.record);
+  return onRecord(deps, actorOrNone, id, assertRecordDecider, async (tx, actor, l) => {
     if (l.record.source === 'backfill' && l.record.createdByAccountId === actor.accountId) throw new AppError('second_approver_required');
     if (l.record.status !== 'pending') throw new AppError('invalid_transition');
     const now = deps.now();
@@ -161,10 +179,7 @@ export async function rejectRecord(
   id: string,
   input: { reason: string },
 ): Promise<ServiceRecord> {
-  const actor = requireActor(actorOrNone);
-  return withTransaction(deps.db, async (tx) => {
-    const l = await loadRecord(tx, actor, id);
-    assertDecider(actor, l.record);
+  return onRecord(deps, actorOrNone, id, assertRecordDecider, async (tx, actor, l) => {
     if (l.record.status !== 'pending') throw new AppError('invalid_transition');
     const decided = await repo.updateRecord(tx, l.record.id, l.record.version, {
       status: 'rejected',
@@ -239,40 +254,57 @@ export async function requestCorrection(
   id: string,
   input: CorrectionCreate,
 ): Promise<Correction> {
-  const actor = requireActor(actorOrNone);
-  return withTransaction(deps.db, async (tx) => {
-    const l = await loadRecord(tx, actor, id);
-    assertVolunteerSelf(actor, l);
+  return onRecord(deps, actorOrNone, id, assertVolunteerSelf, async (tx, actor, l) => {
     if (l.record.status === 'rejected' || l.record.zeroedAt) throw new AppError('invalid_transition');
     if (input.requestedMinutes === l.record.creditedMinutes) {
       throw new AppError('validation_failed', {}, { fields: [{ field: 'requestedMinutes', key: 'invalid_value' }] });
     }
-    const rules = await rulesOf(tx, actor.streetId);
-    const now = deps.now();
-    const c = await insertOpenRequest(tx, {
-      id: newId('src'),
-      streetId: actor.streetId,
-      recordId: l.record.id,
-      kind: 'correction',
-      requestedByAccountId: actor.accountId,
-      oldMinutes: l.record.creditedMinutes,
-      requestedMinutes: input.requestedMinutes,
-      reason: input.reason,
-      status: 'pending',
-      dueAt: addWorkingDays(now, rules.correctionDeadlineWorkingDays),
-      createdAt: now,
-    });
-    await appendAudit(tx, {
-      streetId: actor.streetId,
-      actorAccountId: actor.accountId,
-      action: 'service_record.correction_request',
-      entityType: 'service_record',
-      entityId: l.record.id,
-      newValue: { correctionId: c.id, oldMinutes: c.oldMinutes, requestedMinutes: c.requestedMinutes },
-      reason: input.reason,
-    });
-    return presentCorrection(c, l.record.volunteerId, now);
+    return openVolunteerRequest(
+      tx,
+      deps.now(),
+      actor,
+      l,
+      { kind: 'correction', oldMinutes: l.record.creditedMinutes, requestedMinutes: input.requestedMinutes, reason: input.reason },
+      (c) => ({
+        action: 'service_record.correction_request',
+        newValue: { correctionId: c.id, oldMinutes: c.oldMinutes, requestedMinutes: c.requestedMinutes },
+      }),
+    );
   });
+}
+
+/**
+ * The volunteer's open request on their record (correction or appeal), due within the street's
+ * deadline in working days, written to the audit log.
+ */
+async function openVolunteerRequest(
+  tx: Tx,
+  now: Date,
+  actor: Actor,
+  l: Loaded,
+  request: { kind: 'correction' | 'appeal'; oldMinutes: number; requestedMinutes: number; reason: string },
+  audit: (c: repo.CorrectionRow) => { action: string; newValue: Record<string, unknown> },
+): Promise<Correction> {
+  const rules = await rulesOf(tx, actor.streetId);
+  const c = await insertOpenRequest(tx, {
+    id: newId('src'),
+    streetId: actor.streetId,
+    recordId: l.record.id,
+    requestedByAccountId: actor.accountId,
+    ...request,
+    status: 'pending',
+    dueAt: addWorkingDays(now, rules.correctionDeadlineWorkingDays),
+    createdAt: now,
+  });
+  await appendAudit(tx, {
+    streetId: actor.streetId,
+    actorAccountId: actor.accountId,
+    ...audit(c),
+    entityType: 'service_record',
+    entityId: l.record.id,
+    reason: request.reason,
+  });
+  return presentCorrection(c, l.record.volunteerId, now);
 }
 
 async function insertOpenRequest(tx: Tx, row: Parameters<typeof repo.insertCorrection>[1]): Promise<repo.CorrectionRow> {
@@ -296,10 +328,7 @@ export async function zeroRecord(
   id: string,
   input: { reason: string },
 ): Promise<ServiceRecord> {
-  const actor = requireActor(actorOrNone);
-  return withTransaction(deps.db, async (tx) => {
-    const l = await loadRecord(tx, actor, id);
-    assertDecider(actor, l.record);
+  return onRecord(deps, actorOrNone, id, assertRecordDecider, async (tx, actor, l) => {
     if (l.record.status !== 'verified' || l.record.zeroedAt) throw new AppError('invalid_transition');
     const now = deps.now();
     const rules = await rulesOf(tx, actor.streetId);
@@ -333,38 +362,18 @@ export async function zeroRecord(
 
 /** The volunteer appeals a zeroing; staff decide it like a correction. @throws not_found | forbidden | invalid_transition | conflict */
 export async function appealRecord(deps: Deps, actorOrNone: Actor | undefined, id: string, input: { reason: string }): Promise<Correction> {
-  const actor = requireActor(actorOrNone);
-  return withTransaction(deps.db, async (tx) => {
-    const l = await loadRecord(tx, actor, id);
-    assertVolunteerSelf(actor, l);
+  return onRecord(deps, actorOrNone, id, assertVolunteerSelf, async (tx, actor, l) => {
     if (!l.record.zeroedAt) throw new AppError('invalid_transition');
     const zeroing = await repo.latestZeroing(tx, l.record.id);
     if (!zeroing) throw new AppError('invalid_transition');
-    const rules = await rulesOf(tx, actor.streetId);
-    const now = deps.now();
-    const c = await insertOpenRequest(tx, {
-      id: newId('src'),
-      streetId: actor.streetId,
-      recordId: l.record.id,
-      kind: 'appeal',
-      requestedByAccountId: actor.accountId,
-      oldMinutes: 0,
-      requestedMinutes: zeroing.oldMinutes,
-      reason: input.reason,
-      status: 'pending',
-      dueAt: addWorkingDays(now, rules.correctionDeadlineWorkingDays),
-      createdAt: now,
-    });
-    await appendAudit(tx, {
-      streetId: actor.streetId,
-      actorAccountId: actor.accountId,
-      action: 'service_record.appeal',
-      entityType: 'service_record',
-      entityId: l.record.id,
-      newValue: { correctionId: c.id, requestedMinutes: c.requestedMinutes },
-      reason: input.reason,
-    });
-    return presentCorrection(c, l.record.volunteerId, now);
+    return openVolunteerRequest(
+      tx,
+      deps.now(),
+      actor,
+      l,
+      { kind: 'appeal', oldMinutes: 0, requestedMinutes: zeroing.oldMinutes, reason: input.reason },
+      (c) => ({ action: 'service_record.appeal', newValue: { correctionId: c.id, requestedMinutes: c.requestedMinutes } }),
+    );
   });
 }
 
