@@ -5,7 +5,7 @@ import { withTransaction } from '../../platform/db/tx.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { communities, grids, households } from '../../schema/index.js';
-import { type CandidatePool, compilePool } from './matching/candidate-pool.js';
+import { type CandidatePool, compilePool, recompileWork } from './matching/candidate-pool.js';
 import { rankPool, type RankedCandidate } from './matching/rank-candidates.js';
 import type { AvailabilityWindow, DemandProfile, VolunteerProfile } from './matching/score.js';
 import { draftDemandsFromChat, type IntakeDraft, type IntakeGrid } from './intake/parse-messages.js';
@@ -40,13 +40,19 @@ export const DYNAMIC_FACTS_TTL_MS = 10_000;
 const staticMemo = new FactsMemo<Map<string, VolunteerProfile>>(STATIC_FACTS_TTL_MS, false);
 const factsMemo = new FactsMemo<VolunteerFacts>(DYNAMIC_FACTS_TTL_MS, true);
 
-async function loadStaticProfiles(tx: Tx, streetId: string, now: Date, cacheKey: object | undefined): Promise<Map<string, VolunteerProfile>> {
+async function loadStaticProfiles(
+  tx: Tx,
+  streetId: string,
+  now: Date,
+  cacheKey: object | undefined,
+): Promise<Map<string, VolunteerProfile>> {
   const cached = staticMemo.get(cacheKey, streetId, now.getTime());
   if (cached) return cached;
   const generation = factsGeneration();
   const [pool, availability] = await Promise.all([repo.candidatePool(tx, streetId), repo.availabilityOfStreet(tx, streetId)]);
   const windows = new Map<string, AvailabilityWindow[]>();
-  for (const a of availability) windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
+  for (const a of availability)
+    windows.set(a.volunteerId, [...(windows.get(a.volunteerId) ?? []), { weekday: a.weekday, from: hhmm(a.from), to: hhmm(a.to) }]);
   const year = now.getUTCFullYear();
   const profiles = new Map<string, VolunteerProfile>();
   for (const v of pool) {
@@ -88,12 +94,18 @@ export async function loadVolunteerFacts(tx: Tx, streetId: string, now: Date, ca
   for (const h of history) {
     const base = facts.get(h.volunteerId);
     if (!base) continue;
-    facts.set(h.volunteerId, { ...base, servedLast30Days: h.recent, ratings: { count: h.ratings, average: h.average }, completed: h.completed });
+    facts.set(h.volunteerId, {
+      ...base,
+      servedLast30Days: h.recent,
+      ratings: { count: h.ratings, average: h.average },
+      completed: h.completed,
+    });
   }
   for (const [volunteerId, n] of noShows) {
     const base = facts.get(volunteerId);
     if (base) facts.set(volunteerId, { ...base, noShows: n });
   }
+  staticOf.set(facts, profiles);
   factsMemo.set(cacheKey, streetId, now.getTime(), facts, generation);
   return facts;
 }
@@ -131,14 +143,27 @@ export function rankForDemand(
 }
 
 /**
- * The facts compiled for ranking (matching/candidate-pool.ts), once per facts map: the remembered
- * facts of a street are compiled once per DYNAMIC_FACTS_TTL_MS, not once per request.
+ * The facts compiled for ranking (matching/candidate-pool.ts), once per facts map (the remembered
+ * facts of a street: once per DYNAMIC_FACTS_TTL_MS or write, not once per request). Facts assembled
+ * from remembered static profiles reuse those profiles' compiled pool and recompute only the work
+ * and reliability terms. A facts map is not changed after it is loaded.
  */
-const pools = new WeakMap<VolunteerFacts, CandidatePool>();
+const pools = new WeakMap<VolunteerFacts | Map<string, VolunteerProfile>, CandidatePool>();
+/** The static profiles a facts map was assembled from (same ids, same order). */
+const staticOf = new WeakMap<VolunteerFacts, Map<string, VolunteerProfile>>();
+const entriesOf = (facts: Map<string, VolunteerProfile>) => Array.from(facts, ([id, profile]) => ({ id, profile }));
 function poolOf(facts: VolunteerFacts): CandidatePool {
   let pool = pools.get(facts);
   if (!pool) {
-    pool = compilePool(Array.from(facts, ([id, profile]) => ({ id, profile })));
+    const profiles = staticOf.get(facts);
+    if (profiles) {
+      let base = pools.get(profiles);
+      if (!base) {
+        base = compilePool(entriesOf(profiles));
+        pools.set(profiles, base);
+      }
+      pool = recompileWork(base, entriesOf(facts));
+    } else pool = compilePool(entriesOf(facts));
     pools.set(facts, pool);
   }
   return pool;
@@ -173,7 +198,8 @@ function buildingWordsOf(addresses: readonly string[], communityName: string): s
   for (const a of addresses) {
     const m = /^(.*?[0-9]+(?:栋|组))/u.exec(a);
     if (!m?.[1]) continue;
-    const word = m[1].startsWith(communityName) && !m[1].slice(communityName.length).match(/^[0-9]/) ? m[1].slice(communityName.length) : m[1];
+    const word =
+      m[1].startsWith(communityName) && !m[1].slice(communityName.length).match(/^[0-9]/) ? m[1].slice(communityName.length) : m[1];
     words.add(word);
   }
   return [...words];
@@ -186,7 +212,11 @@ function buildingWordsOf(addresses: readonly string[], communityName: string): s
  * `gridId` narrows to one grid of that scope and fills drafts whose grid was not recognised.
  * @throws unauthenticated | forbidden | not_found
  */
-export async function draftFromChat(deps: Deps, actorOrNone: Actor | undefined, input: { text: string; gridId?: string | undefined }): Promise<{ items: IntakeDraft[] }> {
+export async function draftFromChat(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  input: { text: string; gridId?: string | undefined },
+): Promise<{ items: IntakeDraft[] }> {
   const actor = requireActor(actorOrNone);
   const street = actor.assignments.some((a) => a.role === 'street_admin');
   const communityIds = scopeIdsOf(actor, 'community_admin');

@@ -128,8 +128,43 @@ export function compilePool(volunteers: readonly { id: string; profile: Voluntee
   return pool;
 }
 
+/**
+ * The pool of `volunteers` reusing `pool`'s compiled lists when every volunteer is the same one at
+ * the same position with the same skills, languages and windows arrays, grid, community, age and
+ * location (only work, ratings, completions or no-shows changed): then only the workload and
+ * reliability terms are computed again. Anything else compiles from scratch.
+ */
+export function recompileWork(pool: CandidatePool, volunteers: readonly { id: string; profile: VolunteerProfile }[]): CandidatePool {
+  if (volunteers.length !== pool.size) return compilePool(volunteers);
+  const profiles = new Array<VolunteerProfile>(pool.size);
+  const workloadTerm = new Float64Array(pool.size);
+  const reliabilityTerm = new Float64Array(pool.size);
+  for (let i = 0; i < pool.size; i++) {
+    const { id, profile: v } = volunteers[i]!;
+    const was = pool.profiles[i]!;
+    const same =
+      id === pool.ids[i] &&
+      (v === was ||
+        (v.skills === was.skills &&
+          v.languages === was.languages &&
+          v.availability === was.availability &&
+          v.gridId === was.gridId &&
+          v.communityId === was.communityId &&
+          v.age === was.age &&
+          v.location === was.location));
+    if (!same) return compilePool(volunteers);
+    profiles[i] = v;
+    workloadTerm[i] = v === was ? pool.workloadTerm[i]! : SCORE_WEIGHTS.workload * round(workloadScore(v), 3);
+    reliabilityTerm[i] = v === was ? pool.reliabilityTerm[i]! : SCORE_WEIGHTS.reliability * round(reliabilityScore(v), 3);
+  }
+  return { ...pool, profiles, workloadTerm, reliabilityTerm };
+}
+
 /** Which volunteers of the pool to score: all, or the positions of `only`; minus `exclude`. */
-export function selectPositions(pool: CandidatePool, options: { exclude?: ReadonlySet<string> | undefined; only?: Iterable<string> | undefined }): Int32Array | null {
+export function selectPositions(
+  pool: CandidatePool,
+  options: { exclude?: ReadonlySet<string> | undefined; only?: Iterable<string> | undefined },
+): Int32Array | null {
   const exclude = options.exclude && options.exclude.size > 0 ? options.exclude : null;
   if (!options.only && !exclude) return null;
   const picked: number[] = [];

@@ -18,7 +18,8 @@ export interface Ranking {
 }
 
 /** Best first: higher score, then the smaller volunteer id (plain code-unit order). */
-const better = (a: Pick<RankedCandidate, 'score' | 'volunteerId'>, b: Pick<RankedCandidate, 'score' | 'volunteerId'>) => a.score > b.score || (a.score === b.score && a.volunteerId < b.volunteerId);
+const better = (a: Pick<RankedCandidate, 'score' | 'volunteerId'>, b: Pick<RankedCandidate, 'score' | 'volunteerId'>) =>
+  a.score > b.score || (a.score === b.score && a.volunteerId < b.volunteerId);
 
 /**
  * Ranks volunteers for one demand and keeps the best `limit` (candidate pruning for the dispatch).
@@ -50,7 +51,10 @@ export function rankPool(
   const excluded = scorePool(prepared, pool, selectPositions(pool, options), (i, score) => {
     if (k === 0) return;
     const id = pool.ids[i]!;
-    if (heap.length >= k && !better({ volunteerId: id, score }, heap[0]!)) return;
+    if (heap.length >= k) {
+      const worst = heap[0]!;
+      if (!(score > worst.score || (score === worst.score && id < worst.volunteerId))) return;
+    }
     // Kept (for now): only now are the reasons built.
     const result = scoreCandidate(prepared, pool.profiles[i]!);
     if (!result.eligible) return;

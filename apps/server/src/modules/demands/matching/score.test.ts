@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compilePool, scorePool } from './candidate-pool.js';
+import { compilePool, recompileWork, scorePool } from './candidate-pool.js';
 import { rankCandidates, rankPool } from './rank-candidates.js';
 import { type DemandProfile, distanceKm, prepareDemand, SCORE_WEIGHTS, scoreCandidate, scoreOnly, type VolunteerProfile } from './score.js';
 
@@ -337,6 +337,30 @@ describe(rankCandidates.name, () => {
           expect(rankPool(d, pool, limit, { only, exclude })).toEqual(rankCandidates(d, expected, limit));
           // A pool serves many demands: ranking again gives the same answer.
           expect(rankPool(d, pool, limit, { only, exclude })).toEqual(rankCandidates(d, expected, limit));
+          // New work, ratings or no-shows (same arrays), or a changed profile: as a fresh compile.
+          const changed = volunteers.map((v, i) =>
+            i % 3 === 0
+              ? { id: v.id, profile: { ...v.profile, servedLast30Days: v.profile.servedLast30Days + 1, noShows: i % 2 } }
+              : i % 7 === 1
+                ? { id: v.id, profile: { ...v.profile, skills: ['repair'] } }
+                : v,
+          );
+          expect(rankPool(d, recompileWork(pool, changed), limit, { only, exclude })).toEqual(
+            rankPool(d, compilePool(changed), limit, { only, exclude }),
+          );
+          expect(rankPool(d, recompileWork(pool, changed.slice(1)), limit)).toEqual(rankCandidates(d, changed.slice(1), limit));
+          const scores = (p: ReturnType<typeof compilePool>) => {
+            const out: [number, number][] = [];
+            const excluded = scorePool(prepareDemand(d), p, null, (position, score) => out.push([position, score]));
+            return { out, excluded };
+          };
+          const workOnly = volunteers.map((v, i) =>
+            i % 3 === 0
+              ? { id: v.id, profile: { ...v.profile, servedLast30Days: v.profile.servedLast30Days + 1, completed: i, noShows: i % 2 } }
+              : v,
+          );
+          expect(scores(recompileWork(pool, workOnly))).toEqual(scores(compilePool(workOnly)));
+          expect(scores(recompileWork(pool, changed))).toEqual(scores(compilePool(changed)));
         },
       ),
       { numRuns: 200 },
