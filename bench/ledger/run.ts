@@ -12,7 +12,7 @@
  * two entries per transfer, and every account's hash chain).
  *
  *   npm run bench:ledger                # uses postgres://postgres@127.0.0.1:5432 or starts a local server
- *   LEDGER_BENCH_URL=postgres://…  LEDGER_BENCH_CLIENTS=2  LEDGER_BENCH_SECONDS=10  LEDGER_BENCH_ROUNDS=3
+ *   LEDGER_BENCH_URL=postgres://…  LEDGER_BENCH_CLIENTS=2  LEDGER_BENCH_SECONDS=10  LEDGER_BENCH_ROUNDS=5
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -37,7 +37,7 @@ import { ledgerMigrations } from '../../apps/server/test/ledger-crash/crash-chil
 
 const CLIENTS = Number(process.env.LEDGER_BENCH_CLIENTS ?? 2);
 const SECONDS = Number(process.env.LEDGER_BENCH_SECONDS ?? 10);
-const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 3);
+const ROUNDS = Number(process.env.LEDGER_BENCH_ROUNDS ?? 5);
 const ACCOUNTS = 100;
 const STREET = 'bench_street';
 const PG_BIN = ['/usr/lib/postgresql/15/bin', '/usr/lib/postgresql/16/bin', '/usr/lib/postgresql/17/bin'].find((d) =>
@@ -259,6 +259,13 @@ async function main(): Promise<void> {
   } finally {
     for (const d of clientDbs) await d.close();
     await database?.close();
+    // The pools' Terminate messages are in flight: wait for those backends to exit before the forced
+    // DROP, which would otherwise end them and print a warning after the result line.
+    for (let i = 0; i < 50; i++) {
+      const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [ledgerDb]);
+      if (rows[0]?.n === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
     await admin.query(`DROP DATABASE IF EXISTS ${ledgerDb} WITH (FORCE)`);
     await admin.query(`DROP DATABASE IF EXISTS ${pgbenchDb} WITH (FORCE)`);
     await admin.end();
