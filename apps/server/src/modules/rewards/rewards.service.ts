@@ -320,7 +320,7 @@ export async function createRedemption(
     const volunteer = await repo.findVolunteerOfPerson(tx, actor.streetId, actor.personId);
     if (!volunteer || volunteer.status !== 'active') throw new AppError('forbidden');
     // One redemption of a volunteer at a time (the per-period count stays exact); an advisory lock,
-    // so no row lock is taken before the ledger's audit-tail lock.
+    // not a row lock; then stock, order, the ledger's account locks, and the audit tail last.
     await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtext(${`redeem:${volunteer.id}`}))`);
     const reward = await repo.findReward(tx, actor.streetId, input.rewardId);
     if (!reward || !reward.active || !canSeeReward(actor, reward)) throw new AppError('not_found');
