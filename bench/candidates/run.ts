@@ -10,7 +10,13 @@ import { sql } from 'drizzle-orm';
 import { openDatabase, queryRows, type Database } from '../../apps/server/src/platform/db/client.js';
 import { migrate } from '../../apps/server/src/platform/db/migrate.js';
 import { loadDemoData } from '../../apps/server/seed/load-demo.js';
-import { demandProfileOf, loadVolunteerFacts, rankForDemand } from '../../apps/server/src/modules/demands/candidates.service.js';
+import {
+  demandProfileOf,
+  listCandidates,
+  loadVolunteerFacts,
+  rankForDemand,
+} from '../../apps/server/src/modules/demands/candidates.service.js';
+import { resolveSession } from '../../apps/server/src/modules/accounts/index.js';
 import { findDemand, findServiceItem } from '../../apps/server/src/modules/demands/demands.repository.js';
 
 const VOLUNTEERS = Number(process.env.BENCH_VOLUNTEERS ?? 20_000);
@@ -84,7 +90,13 @@ try {
   await loadDemoData(database, crypto);
   await grow(database, VOLUNTEERS);
   const app = await buildApp({
-    deps: { database, db: database.db, crypto, config: { sessionDays: 1, secureCookies: false, bodyLimitBytes: 1024 * 1024 }, now: () => new Date() },
+    deps: {
+      database,
+      db: database.db,
+      crypto,
+      config: { sessionDays: 1, secureCookies: false, bodyLimitBytes: 1024 * 1024 },
+      now: () => new Date(),
+    },
     logLevel: false,
   });
   await app.ready();
@@ -95,9 +107,13 @@ try {
   // Open demands of several service items (with and without required skills and preferred windows).
   const list = await app.inject({ method: 'GET', url: '/api/v1/demands?status=published&limit=100', headers });
   const assigned = await app.inject({ method: 'GET', url: '/api/v1/demands?status=assigned&limit=100', headers });
-  const demands = [...(list.json() as { items: { id: string }[] }).items, ...(assigned.json() as { items: { id: string }[] }).items].map((d) => d.id);
+  const demands = [...(list.json() as { items: { id: string }[] }).items, ...(assigned.json() as { items: { id: string }[] }).items].map(
+    (d) => d.id,
+  );
   if (!demands.length) throw new Error('no open demands in the demo data');
-  const [{ n: volunteerCount }] = (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM volunteers`)) as [{ n: number }];
+  const [{ n: volunteerCount }] = (await queryRows<{ n: number }>(database.db, sql`SELECT count(*)::int AS n FROM volunteers`)) as [
+    { n: number },
+  ];
 
   // CPU time of this process per request (user + system): PGlite runs in this thread, so on a shared,
   // overloaded machine it approximates the wall time on an idle one (with PostgreSQL it leaves out the server's share).
@@ -135,6 +151,27 @@ try {
     rankForDemand(demandProfileOf(d!, item, undefined), facts, { limit: 20 });
     rankMs.push(ms(s0));
   }
+  // Phases of one request: the session → actor (auth hook), the service (its transaction: caller's
+  // teams, demand, accepted volunteers, item, beneficiary, remembered facts, scoring); the rest of
+  // the wall time is Fastify (routing, validation, serialization) and inject.
+  const deps = {
+    database,
+    db: database.db,
+    crypto,
+    config: { sessionDays: 1, secureCookies: false, bodyLimitBytes: 1024 * 1024 },
+    now: () => new Date(),
+  };
+  const token = headers.authorization.slice('Bearer '.length);
+  const sessionMs: number[] = [];
+  const serviceMs: number[] = [];
+  for (let i = 0; i < 100; i++) {
+    let s0 = performance.now();
+    const actor = await resolveSession(deps, token);
+    sessionMs.push(ms(s0));
+    s0 = performance.now();
+    await listCandidates(deps, actor, demands[i % demands.length]!, 20);
+    serviceMs.push(ms(s0));
+  }
   const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
   const pct = (p: number) => times[Math.min(times.length - 1, Math.floor(p * times.length))]!;
   const [p50, p95, p99] = [pct(0.5), pct(0.95), pct(0.99)];
@@ -146,6 +183,7 @@ try {
       `${REQUESTS} requests after ${WARMUP} warm-up, one at a time: p50 ${p50.toFixed(1)} ms, p95 ${p95.toFixed(1)} ms, p99 ${p99.toFixed(1)} ms, max ${times.at(-1)!.toFixed(1)} ms`,
       `CPU time per request: p50 ${median(cpuMs).toFixed(1)} ms, p95 ${[...cpuMs].sort((a, b) => a - b)[Math.floor(0.95 * cpuMs.length)]!.toFixed(1)} ms`,
       `breakdown (median of 50): volunteer facts ${median(factsMs).toFixed(1)} ms (remembered, see CONTEXT.md), scoring + top 20 of ${volunteerCount} ${median(rankMs).toFixed(1)} ms`,
+      `phases (median of 100): session → actor ${median(sessionMs).toFixed(1)} ms, listCandidates ${median(serviceMs).toFixed(1)} ms (the rest of p50: HTTP, validation, serialization)`,
       `candidates: p95_ms=${p95.toFixed(1)} goal=${GOAL_P95_MS} ok=${p95 < GOAL_P95_MS}`,
       '',
     ].join('\n'),

@@ -179,17 +179,21 @@ function poolOf(facts: VolunteerFacts): CandidatePool {
 export async function listCandidates(deps: Deps, actorOrNone: Actor | undefined, demandId: string, limit: number) {
   const actor = requireActor(actorOrNone);
   const now = deps.now();
-  return withTransaction(deps.db, async (tx) => {
-    const ctx = await actorContextOf(tx, actor);
-    const { demand, accepted, relations } = await visibleDemandFor(tx, ctx, demandId);
-    if (!isStaffFor(actor, demand) && !relations.has('team_leader')) throw new AppError('forbidden');
-    const item = await repo.findServiceItem(tx, demand.streetId, demand.serviceItemId);
-    const beneficiary = demand.beneficiaryPersonId ? await repo.findPerson(tx, demand.streetId, demand.beneficiaryPersonId) : undefined;
-    const profile = demandProfileOf(demand, item, beneficiary ? { tibetanName: Boolean(beneficiary.person.nameBo) } : undefined);
-    const facts = await loadVolunteerFacts(tx, demand.streetId, now, deps.db);
-    const items = rankForDemand(profile, facts, { limit, exclude: new Set(accepted) });
-    return { items: items.map(({ volunteerId, score, reasons }) => ({ volunteerId, score, reasons })) };
-  });
+  // Reads only, and a ranking is a suggestion: no transaction (its BEGIN and COMMIT were two of the
+  // request's round trips); the item, the beneficiary and (when not remembered) the facts are read
+  // at once, on separate pool connections with PostgreSQL.
+  const db = deps.db;
+  const ctx = await actorContextOf(db, actor);
+  const { demand, accepted, relations } = await visibleDemandFor(db, ctx, demandId);
+  if (!isStaffFor(actor, demand) && !relations.has('team_leader')) throw new AppError('forbidden');
+  const [item, beneficiary, facts] = await Promise.all([
+    repo.findServiceItem(db, demand.streetId, demand.serviceItemId),
+    demand.beneficiaryPersonId ? repo.findPerson(db, demand.streetId, demand.beneficiaryPersonId) : undefined,
+    loadVolunteerFacts(db, demand.streetId, now, deps.db),
+  ]);
+  const profile = demandProfileOf(demand, item, beneficiary ? { tibetanName: Boolean(beneficiary.person.nameBo) } : undefined);
+  const items = rankForDemand(profile, facts, { limit, exclude: new Set(accepted) });
+  return { items: items.map(({ volunteerId, score, reasons }) => ({ volunteerId, score, reasons })) };
 }
 
 /** Building words of a grid from its households' addresses (`阳光小区2栋`, `洛欧村3组`), without the community name. */
