@@ -32,6 +32,8 @@ export const CertificateVerifySchema = z.object({
   verifiedMinutes: z.number().int(),
   star: z.number().int(),
   issuer: z.string(),
+  /** The issuer's name in Tibetan, when it has one (DR-25: the page renders both). */
+  issuerBo: z.string().nullable(),
   issuedAt: z.string(),
   revokedAt: z.string().nullable(),
 });

@@ -147,6 +147,7 @@ describe('verification and revocation', () => {
       'holderName',
       'issuedAt',
       'issuer',
+      'issuerBo',
       'number',
       'revokedAt',
       'star',
@@ -154,6 +155,7 @@ describe('verification and revocation', () => {
       'verifiedMinutes',
     ]);
     expect(body).toMatchObject({ valid: true, number, revokedAt: null, issuer: '夺底街道志愿服务协会' });
+    expect(body.issuerBo, 'the Tibetan name of the issuer, DR-25').toMatch(/[\u0F00-\u0FFF]/);
     expect(body.holderName).toContain('*');
     expect((await call('GET', '/certificates/DD-XX-2026-999999-ZZZZ/verify')).statusCode).toBe(404);
     expect((await call('GET', '/certificates/nope%27/verify')).statusCode).toBe(400);

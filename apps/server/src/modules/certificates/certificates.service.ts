@@ -201,6 +201,7 @@ export async function verifyCertificate(deps: Deps, number: string): Promise<Cer
     verifiedMinutes: Number(cert.verified_minutes),
     star: Number(cert.star),
     issuer: cert.issuer_name,
+    issuerBo: cert.content.issuer.nameBo ?? null,
     issuedAt: isoWithOffset(toDate(cert.issued_at)),
     revokedAt: cert.revoked_at ? isoWithOffset(toDate(cert.revoked_at)) : null,
   };

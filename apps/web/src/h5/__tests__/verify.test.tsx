@@ -13,6 +13,7 @@ const body = {
   verifiedMinutes: 18120,
   star: 2,
   issuer: '桑伊社区居民委员会',
+  issuerBo: 'བཟང་ཡིད་སྡོད་ཁུལ།',
   issuedAt: '2026-11-29T10:00:00+08:00',
   revokedAt: null,
 };
@@ -27,6 +28,7 @@ describe('H5 certificate check (/verify/:number)', () => {
     expect(screen.getByText('302 小时')).toBeTruthy();
     expect(screen.getByText('2 星')).toBeTruthy();
     expect(screen.getByText('桑伊社区居民委员会')).toBeTruthy();
+    expect(screen.getByText('བཟང་ཡིད་སྡོད་ཁུལ།').getAttribute('lang')).toBe('bo');
     expect(screen.getByRole('note').textContent).toContain('脱敏');
     expect(requests.some((r) => r.path === `/api/v1/certificates/${NUMBER}/verify`)).toBe(true);
   });

@@ -64,7 +64,22 @@ export default function VerifyPage() {
             <List.Item extra={check.data.star > 0 ? t('verify.starValue', { n: check.data.star }) : t('verify.starNone')}>
               {t('verify.star')}
             </List.Item>
-            <List.Item extra={check.data.issuer}>{t('verify.issuer')}</List.Item>
+            <List.Item
+              extra={
+                // DR-25: a public check shows the issuer in Chinese and, when it has one, in Tibetan.
+                <>
+                  <span lang="zh-CN">{check.data.issuer}</span>
+                  {check.data.issuerBo && (
+                    <>
+                      <br />
+                      <span lang="bo">{check.data.issuerBo}</span>
+                    </>
+                  )}
+                </>
+              }
+            >
+              {t('verify.issuer')}
+            </List.Item>
             <List.Item extra={formatDate(check.data.issuedAt, language)}>{t('verify.issuedAt')}</List.Item>
           </List>
           <p role="note" className="h5-muted">
