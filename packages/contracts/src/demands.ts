@@ -67,7 +67,12 @@ export type ServiceItemDto = z.infer<typeof ServiceItemSchema>;
 /** `GET /service-items`: `all=1` (staff) includes inactive items; `communityId` leaves out items that community switched off. */
 export const ServiceItemQuerySchema = z.object({
   all: z.enum(['1', 'true', '0', 'false']).optional(),
-  communityId: z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, 'id').optional(),
+  communityId: z
+    .string()
+    .min(1)
+    .max(64)
+    .regex(/^[A-Za-z0-9_-]+$/, 'id')
+    .optional(),
 });
 export type ServiceItemQuery = z.infer<typeof ServiceItemQuerySchema>;
 
@@ -77,8 +82,14 @@ const ServiceItemFields = {
   nameBo: menuName(120).nullable(),
   nameEn: menuName(120).nullable(),
   category: z.enum(TEAM_DOMAINS),
-  skills: z.array(z.enum(SKILLS)).max(10).refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
-  languages: z.array(z.enum(LANGUAGES)).max(4).refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
+  skills: z
+    .array(z.enum(SKILLS))
+    .max(10)
+    .refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
+  languages: z
+    .array(z.enum(LANGUAGES))
+    .max(4)
+    .refine((a) => new Set(a).size === a.length, { message: 'duplicate_items' }),
   typicalMinutes: z.number().int().min(5).max(1440),
   volunteersNeeded: z.number().int().min(1).max(50),
   description: demandText(1000).nullable(),
@@ -88,7 +99,10 @@ const ServiceItemFields = {
 /** `POST /service-items` (street admin): a new menu item; `id` (svc_…) optional. */
 export const ServiceItemCreateSchema = z
   .object({
-    id: z.string().regex(/^svc_[a-z0-9_]{2,40}$/, 'id').optional(),
+    id: z
+      .string()
+      .regex(/^svc_[a-z0-9_]{2,40}$/, 'id')
+      .optional(),
     name: ServiceItemFields.name,
     nameBo: ServiceItemFields.nameBo.optional(),
     nameEn: ServiceItemFields.nameEn.optional(),
@@ -218,6 +232,8 @@ export const DemandQuerySchema = PageQuerySchema.extend({
   teamId: IdSchema.optional(),
   urgency: z.enum(DEMAND_URGENCIES).optional(),
   overdue: z.enum(['true', 'false', '1', '0']).optional(),
+  /** Only the caller's own orders (我的订单): placed by them for themselves, or for them by staff — whatever else their roles let them see. */
+  mine: z.enum(['true', 'false', '1', '0']).optional(),
   /** The beneficiary's focus group (staff only: street admin, community admin, grid worker). */
   focusTag: z.enum(FOCUS_TAGS).optional(),
   /** Words of the description or the id. */

@@ -20,7 +20,17 @@ const OUTSIDER_VOLUNTEER = '13900000009';
 
 beforeAll(async () => {
   t = await createTestApp();
-  for (const phone of [STREET_ADMIN, SANGYI_ADMIN, JIXIANG_ADMIN, GRID_WORKER, LEADER, VOLUNTEER, VOLUNTEER_2, RESIDENT, OUTSIDER_VOLUNTEER]) {
+  for (const phone of [
+    STREET_ADMIN,
+    SANGYI_ADMIN,
+    JIXIANG_ADMIN,
+    GRID_WORKER,
+    LEADER,
+    VOLUNTEER,
+    VOLUNTEER_2,
+    RESIDENT,
+    OUTSIDER_VOLUNTEER,
+  ]) {
     tokens[phone] = await t.login(phone);
     meOf[phone] = (await t.app.inject({ method: 'GET', url: '/api/v1/me', headers: bearer(tokens[phone]!) })).json();
   }
@@ -37,10 +47,12 @@ const call = (method: 'GET' | 'POST', url: string, phone?: string, payload?: unk
 const n = async (query: ReturnType<typeof sql>) => (await queryRows<{ n: number }>(t.db, query))[0]!.n;
 const demandCount = () => n(sql`SELECT count(*)::int AS n FROM demands`);
 const row = async (id: string) =>
-  (await queryRows<{ status: string; version: number; team_id: string | null; accepted_count: number }>(
-    t.db,
-    sql`SELECT status, version, team_id, accepted_count FROM demands WHERE id = ${id}`,
-  ))[0]!;
+  (
+    await queryRows<{ status: string; version: number; team_id: string | null; accepted_count: number }>(
+      t.db,
+      sql`SELECT status, version, team_id, accepted_count FROM demands WHERE id = ${id}`,
+    )
+  )[0]!;
 const historyCount = (id: string) => n(sql`SELECT count(*)::int AS n FROM demand_history WHERE demand_id = ${id}`);
 
 const order = async (over: Record<string, unknown> = {}, phone = RESIDENT) => {
@@ -74,14 +86,24 @@ describe('service menu', () => {
     expect(res.statusCode).toBe(200);
     const items = res.json().items as { id: string; name: string; typicalMinutes: number }[];
     expect(items).toHaveLength(20);
-    expect(items.find((i) => i.id === 'svc_haircut')).toMatchObject({ name: expect.stringContaining('理发'), typicalMinutes: expect.any(Number) });
+    expect(items.find((i) => i.id === 'svc_haircut')).toMatchObject({
+      name: expect.stringContaining('理发'),
+      typicalMinutes: expect.any(Number),
+    });
   });
 });
 
 describe('the full chain over HTTP', () => {
   it('resident orders, community publishes, team takes, volunteer accepts, serves, resident rates, grid worker closes', async () => {
     const d = await order({ preferredStart: '2026-12-02T10:00:00+08:00', preferredEnd: '2026-12-02T12:00:00+08:00' });
-    expect(d).toMatchObject({ status: 'submitted', communityId: 'com_sy', gridId: 'grid_sy_02', teamId: null, channel: 'app', feeFlag: false });
+    expect(d).toMatchObject({
+      status: 'submitted',
+      communityId: 'com_sy',
+      gridId: 'grid_sy_02',
+      teamId: null,
+      channel: 'app',
+      feeFlag: false,
+    });
     expect(d.beneficiary?.id).toBe(meOf[RESIDENT]!.personId);
 
     await ok(d.id, 'publish', SANGYI_ADMIN, { note: '请布谷响铃认领' });
@@ -118,7 +140,16 @@ describe('the full chain over HTTP', () => {
     // After close the volunteer no longer sees the phone.
     const after = (await call('GET', `/demands/${d.id}`, VOLUNTEER)).json() as Demand;
     expect(after.beneficiary?.phone).toBeNull();
-    expect(after.history.map((h) => h.to)).toEqual(['submitted', 'published', 'assigned', 'accepted', 'in_service', 'completed', 'rated', 'closed']);
+    expect(after.history.map((h) => h.to)).toEqual([
+      'submitted',
+      'published',
+      'assigned',
+      'accepted',
+      'in_service',
+      'completed',
+      'rated',
+      'closed',
+    ]);
     expect(after.history[1]).toMatchObject({ action: 'publish', from: 'submitted', note: '请布谷响铃认领' });
     expect(await verifyAuditChain(t.db, 'duodi')).toBeNull();
   });
@@ -136,7 +167,11 @@ describe('the full chain over HTTP', () => {
 describe('rules of ordering', () => {
   it('DR-19: an emergency is refused with the number to call, the grid alerted, nothing created', async () => {
     const before = await demandCount();
-    const res = await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_companionship', description: '奶奶突然晕倒了，呼吸困难', gridId: 'grid_sy_02' });
+    const res = await call('POST', '/demands', RESIDENT, {
+      serviceItemId: 'svc_companionship',
+      description: '奶奶突然晕倒了，呼吸困难',
+      gridId: 'grid_sy_02',
+    });
     expect(res.statusCode).toBe(422);
     expect(res.json()).toMatchObject({ code: 'emergency_not_volunteer_service' });
     expect(res.json().detail).toContain('120');
@@ -157,16 +192,26 @@ describe('rules of ordering', () => {
   });
 
   it('DR-17: text asking for payment is accepted and flagged', async () => {
-    const d = await order({ description: '帮我修一下水管，给50块辛苦费' , serviceItemId: 'svc_repair_plumbing' });
+    const d = await order({ description: '帮我修一下水管，给50块辛苦费', serviceItemId: 'svc_repair_plumbing' });
     expect(d.feeFlag).toBe(true);
   });
 
   it('a resident may order only in their own grid; a volunteer may not order; a foreign grid is 404', async () => {
     const before = await demandCount();
-    expect((await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_jx_02' })).statusCode).toBe(403);
-    expect((await call('POST', '/demands', OUTSIDER_VOLUNTEER, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' })).statusCode).toBe(403);
-    expect((await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_nowhere' })).statusCode).toBe(404);
-    expect((await call('POST', '/demands', JIXIANG_ADMIN, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' })).statusCode).toBe(403);
+    expect(
+      (await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_jx_02' })).statusCode,
+    ).toBe(403);
+    expect(
+      (await call('POST', '/demands', OUTSIDER_VOLUNTEER, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' }))
+        .statusCode,
+    ).toBe(403);
+    expect(
+      (await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_nowhere' })).statusCode,
+    ).toBe(404);
+    expect(
+      (await call('POST', '/demands', JIXIANG_ADMIN, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' }))
+        .statusCode,
+    ).toBe(403);
     expect(await demandCount()).toBe(before);
   });
 
@@ -184,7 +229,13 @@ describe('rules of ordering', () => {
       { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02', urgency: 'very' },
       { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02', channel: 'fax' },
       { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02', preferredStart: 'tomorrow' },
-      { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02', preferredStart: '2026-12-02T12:00:00+08:00', preferredEnd: '2026-12-02T10:00:00+08:00' },
+      {
+        serviceItemId: 'svc_haircut',
+        description: '理发',
+        gridId: 'grid_sy_02',
+        preferredStart: '2026-12-02T12:00:00+08:00',
+        preferredEnd: '2026-12-02T10:00:00+08:00',
+      },
       { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02', price: 20 },
     ];
     for (const payload of bad) {
@@ -244,12 +295,33 @@ describe('scope', () => {
     expect(await historyCount(d.id)).toBe(1);
   });
 
+  it('mine=1 lists the caller’s own orders (placed by them for themselves, or for them by staff), whatever else their roles show', async () => {
+    const forResident = await order({ beneficiaryId: meOf[RESIDENT]!.personId, channel: 'phone' }, GRID_WORKER);
+    const ids = async (phone: string, query: string) =>
+      ((await call('GET', `/demands?limit=200&${query}`, phone)).json() as { items: { id: string; requesterId: string | null }[] }).items;
+    expect((await ids(RESIDENT, 'mine=1')).map((i) => i.id)).toContain(forResident.id);
+    // The grid worker placed it for someone else: it is on their grid's list, not among their own orders.
+    expect((await ids(GRID_WORKER, '')).map((i) => i.id)).toContain(forResident.id);
+    expect((await ids(GRID_WORKER, 'mine=true')).map((i) => i.id)).not.toContain(forResident.id);
+    // A volunteer sees the team's demands, but none of them are the volunteer's own orders.
+    expect((await ids(VOLUNTEER, '')).length).toBeGreaterThan(0);
+    expect(await ids(VOLUNTEER, 'mine=1')).toEqual([]);
+    expect((await call('GET', '/demands?mine=yes', VOLUNTEER)).statusCode).toBe(400);
+  });
+
   it('lists by filters, paginated, with the caller’s scope', async () => {
-    const page1 = (await call('GET', '/demands?limit=2&communityId=com_sy', STREET_ADMIN)).json() as { items: { id: string; communityId: string }[]; nextCursor: string };
+    const page1 = (await call('GET', '/demands?limit=2&communityId=com_sy', STREET_ADMIN)).json() as {
+      items: { id: string; communityId: string }[];
+      nextCursor: string;
+    };
     expect(page1.items).toHaveLength(2);
-    const page2 = (await call('GET', `/demands?limit=2&communityId=com_sy&cursor=${page1.nextCursor}`, STREET_ADMIN)).json() as { items: { id: string }[] };
+    const page2 = (await call('GET', `/demands?limit=2&communityId=com_sy&cursor=${page1.nextCursor}`, STREET_ADMIN)).json() as {
+      items: { id: string }[];
+    };
     expect(page2.items.map((i) => i.id)).not.toContain(page1.items[0]!.id);
-    const urgent = (await call('GET', '/demands?urgency=urgent&limit=200', SANGYI_ADMIN)).json() as { items: { urgency: string; communityId: string }[] };
+    const urgent = (await call('GET', '/demands?urgency=urgent&limit=200', SANGYI_ADMIN)).json() as {
+      items: { urgency: string; communityId: string }[];
+    };
     expect(urgent.items.every((i) => i.urgency === 'urgent' && i.communityId === 'com_sy')).toBe(true);
     const offers = (await call('GET', '/demands?status=assigned&limit=200', VOLUNTEER)).json() as { items: { teamId: string }[] };
     expect(offers.items.length).toBeGreaterThan(0);
@@ -262,7 +334,9 @@ describe('scope', () => {
 
 describe('demo data', () => {
   it('布谷响铃 has open offers in the demo data that volunteer …06 can accept', async () => {
-    const offers = (await call('GET', '/demands?status=assigned&teamId=team_bugu&limit=200', VOLUNTEER)).json() as { items: { id: string; volunteersNeeded: number; volunteerIds: string[] }[] };
+    const offers = (await call('GET', '/demands?status=assigned&teamId=team_bugu&limit=200', VOLUNTEER)).json() as {
+      items: { id: string; volunteersNeeded: number; volunteerIds: string[] }[];
+    };
     const offer = offers.items.find((o) => o.volunteersNeeded === 1 && o.volunteerIds.length === 0 && o.id.startsWith('dem_0'));
     expect(offer).toBeDefined();
     expect((await ok(offer!.id, 'accept', VOLUNTEER)).status).toBe('accepted');
@@ -270,7 +344,9 @@ describe('demo data', () => {
 
   it('the street overview counts open and completed demands', async () => {
     const s = (await call('GET', '/stats/overview')).json() as { demandsOpen: number; demandsCompleted: number };
-    const open = await n(sql`SELECT count(*)::int AS n FROM demands WHERE status IN ('submitted', 'published', 'assigned', 'accepted', 'in_service')`);
+    const open = await n(
+      sql`SELECT count(*)::int AS n FROM demands WHERE status IN ('submitted', 'published', 'assigned', 'accepted', 'in_service')`,
+    );
     const done = await n(sql`SELECT count(*)::int AS n FROM demands WHERE status IN ('completed', 'rated', 'closed')`);
     expect(s).toMatchObject({ demandsOpen: open, demandsCompleted: done });
     expect(s.demandsOpen).toBeGreaterThan(0);
@@ -342,9 +418,21 @@ describe('work-order rules', () => {
     const other = await step(d.id, 'publish', SANGYI_ADMIN, { note: '另一个' }, key);
     expect(other.statusCode).toBe(409);
     expect(other.json().code).toBe('idempotency_key_reused');
-    const created = await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' }, { 'idempotency-key': 'create-0001-abc' });
+    const created = await call(
+      'POST',
+      '/demands',
+      RESIDENT,
+      { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' },
+      { 'idempotency-key': 'create-0001-abc' },
+    );
     const count = await demandCount();
-    const replay = await call('POST', '/demands', RESIDENT, { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' }, { 'idempotency-key': 'create-0001-abc' });
+    const replay = await call(
+      'POST',
+      '/demands',
+      RESIDENT,
+      { serviceItemId: 'svc_haircut', description: '理发', gridId: 'grid_sy_02' },
+      { 'idempotency-key': 'create-0001-abc' },
+    );
     expect(replay.json().id).toBe(created.json().id);
     expect(await demandCount()).toBe(count);
     // The stored answers are ciphertexts: no description, no phone in clear.

@@ -1,13 +1,6 @@
 import crypto from 'node:crypto';
 import { or } from 'drizzle-orm';
-import {
-  maskName,
-  type Demand,
-  type DemandCreate,
-  type DemandListItem,
-  type DemandQuery,
-  type DemandStatus,
-} from '@duodi/contracts';
+import { maskName, type Demand, type DemandCreate, type DemandListItem, type DemandQuery, type DemandStatus } from '@duodi/contracts';
 import { hasRole, requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
@@ -61,7 +54,13 @@ function canonical(value: unknown): string {
  * idempotency_key_reused. Two requests with one key at once: the loser's insert of the key fails,
  * and its retry finds the winner's answer.
  */
-export async function idempotent<T>(deps: Deps, actor: Actor, key: string | undefined, request: unknown, work: (tx: Tx) => Promise<T>): Promise<T> {
+export async function idempotent<T>(
+  deps: Deps,
+  actor: Actor,
+  key: string | undefined,
+  request: unknown,
+  work: (tx: Tx) => Promise<T>,
+): Promise<T> {
   const requestHash = crypto.createHash('sha256').update(canonical(request)).digest('hex');
   const attempt = () =>
     withTransaction(deps.db, async (tx) => {
@@ -76,7 +75,14 @@ export async function idempotent<T>(deps: Deps, actor: Actor, key: string | unde
       if (key) {
         // The answer may hold a beneficiary's phone (DR-21): stored encrypted like any sensitive field.
         const response = { enc: deps.crypto.encrypt(JSON.stringify(result)) };
-        await repo.insertIdempotencyKey(tx, { accountId: actor.accountId, key, streetId: actor.streetId, requestHash, statusCode: 200, response });
+        await repo.insertIdempotencyKey(tx, {
+          accountId: actor.accountId,
+          key,
+          streetId: actor.streetId,
+          requestHash,
+          statusCode: 200,
+          response,
+        });
       }
       return result;
     });
@@ -95,7 +101,13 @@ export async function idempotent<T>(deps: Deps, actor: Actor, key: string | unde
  * address from accept to close (a logged full view); staff of the place and the resident themselves
  * get the address and the masked phone; everyone else the masked name and phone only.
  */
-async function beneficiaryView(deps: Deps, tx: Tx, ctx: ActorContext, demand: repo.DemandRow, relations: Set<string>): Promise<Demand['beneficiary']> {
+async function beneficiaryView(
+  deps: Deps,
+  tx: Tx,
+  ctx: ActorContext,
+  demand: repo.DemandRow,
+  relations: Set<string>,
+): Promise<Demand['beneficiary']> {
   if (!demand.beneficiaryPersonId) return null;
   const found = await repo.findPerson(tx, demand.streetId, demand.beneficiaryPersonId);
   if (!found) return null;
@@ -105,7 +117,13 @@ async function beneficiaryView(deps: Deps, tx: Tx, ctx: ActorContext, demand: re
   if (serving) {
     const phone = person.phoneEnc ? deps.crypto.decrypt(person.phoneEnc) : null;
     if (phone) {
-      await repo.insertAccessLog(tx, { streetId: demand.streetId, actorAccountId: ctx.actor.accountId, personId: person.id, field: 'phone', purpose: `demand_service:${demand.id}` });
+      await repo.insertAccessLog(tx, {
+        streetId: demand.streetId,
+        actorAccountId: ctx.actor.accountId,
+        personId: person.id,
+        field: 'phone',
+        purpose: `demand_service:${demand.id}`,
+      });
     }
     return { id: person.id, name: person.name, phone, phoneMasked: person.phoneMasked, address, languages };
   }
@@ -156,12 +174,17 @@ export async function getDemand(deps: Deps, actorOrNone: Actor | undefined, id: 
  * their teams' and the ones they accepted; anyone the ones they ordered or that are for them.
  * @throws unauthenticated | validation_failed
  */
-export async function listDemands(deps: Deps, actorOrNone: Actor | undefined, query: DemandQuery): Promise<{ items: DemandListItem[]; nextCursor: string | null }> {
+export async function listDemands(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  query: DemandQuery,
+): Promise<{ items: DemandListItem[]; nextCursor: string | null }> {
   const actor = requireActor(actorOrNone);
   const after = decodeCursor(query.cursor, 2) as [string, string] | undefined;
   const now = deps.now();
   // Focus groups are sensitive (DR-21): only staff who manage residents filter by them.
-  if (query.focusTag && !(['street_admin', 'community_admin', 'grid_worker'] as const).some((r) => hasRole(actor, r))) throw new AppError('forbidden');
+  if (query.focusTag && !(['street_admin', 'community_admin', 'grid_worker'] as const).some((r) => hasRole(actor, r)))
+    throw new AppError('forbidden');
   return withTransaction(deps.db, async (tx) => {
     const ctx = await actorContextOf(tx, actor);
     let visibility: ReturnType<typeof repo.visibility.person> | undefined;
@@ -175,9 +198,10 @@ export async function listDemands(deps: Deps, actorOrNone: Actor | undefined, qu
         ctx.volunteerId ? repo.visibility.acceptedBy(ctx.volunteerId) : undefined,
       );
     }
+    const mine = query.mine === 'true' || query.mine === '1';
     const rows = await repo.listDemands(tx, {
       streetId: actor.streetId,
-      visibility,
+      visibility: mine ? repo.visibility.person(actor.personId) : visibility,
       status: query.status,
       communityId: query.communityId,
       gridId: query.gridId,
@@ -191,7 +215,10 @@ export async function listDemands(deps: Deps, actorOrNone: Actor | undefined, qu
       limit: query.limit,
     });
     const page = pageFrom(rows, query.limit, (r) => [r.createdAt.toISOString(), r.id]);
-    const volunteerIds = await repo.volunteerIdsOf(tx, page.items.map((r) => r.id));
+    const volunteerIds = await repo.volunteerIdsOf(
+      tx,
+      page.items.map((r) => r.id),
+    );
     return { items: page.items.map((r) => presentDemandListItem(r, volunteerIds.get(r.id) ?? [], now)), nextCursor: page.nextCursor };
   });
 }
@@ -205,7 +232,12 @@ export async function listDemands(deps: Deps, actorOrNone: Actor | undefined, qu
  * an alert for the grid (DR-19): it is not a volunteer service.
  * @throws unauthenticated | forbidden | not_found | validation_failed | emergency_not_volunteer_service | idempotency_key_reused
  */
-export async function createDemand(deps: Deps, actorOrNone: Actor | undefined, input: DemandCreate, idempotencyKey?: string): Promise<Demand> {
+export async function createDemand(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  input: DemandCreate,
+  idempotencyKey?: string,
+): Promise<Demand> {
   const actor = requireActor(actorOrNone);
   const now = deps.now();
   const emergency = detectEmergency(input.description);
@@ -219,9 +251,21 @@ export async function createDemand(deps: Deps, actorOrNone: Actor | undefined, i
         action: 'demand.emergency_alert',
         entityType: 'grid',
         entityId: grid.id,
-        newValue: { kind: emergency.kind, call: emergency.call, cues: emergency.cues, channel: input.channel ?? null, gridWorkerPersonId: grid.gridWorkerPersonId },
+        newValue: {
+          kind: emergency.kind,
+          call: emergency.call,
+          cues: emergency.cues,
+          channel: input.channel ?? null,
+          gridWorkerPersonId: grid.gridWorkerPersonId,
+        },
       });
-      await notifyEmergency(tx, { streetId: actor.streetId, gridId: grid.id, communityId: grid.communityId, call: emergency.call, actorAccountId: actor.accountId });
+      await notifyEmergency(tx, {
+        streetId: actor.streetId,
+        gridId: grid.id,
+        communityId: grid.communityId,
+        call: emergency.call,
+        actorAccountId: actor.accountId,
+      });
     });
     throw new AppError('emergency_not_volunteer_service', { call: emergency.call, kind: emergency.kind });
   }
@@ -290,7 +334,8 @@ async function orderPlace(tx: Tx, actor: Actor, input: DemandCreate) {
     }
     return grid;
   }
-  if (hasRole(actor, 'resident') && actor.homeGridId === grid.id && (!input.beneficiaryId || input.beneficiaryId === actor.personId)) return grid;
+  if (hasRole(actor, 'resident') && actor.homeGridId === grid.id && (!input.beneficiaryId || input.beneficiaryId === actor.personId))
+    return grid;
   throw new AppError('forbidden');
 }
 
@@ -325,12 +370,19 @@ export async function transitionDemand(
     return await transitionOnce(deps, actor, demandId, input, idempotencyKey);
   } catch (err) {
     // The same volunteer accepting twice at once: the (demand, volunteer) key decides.
-    if (action === 'accept' && uniqueViolation(err)?.startsWith('demand_volunteers')) throw new AppError('conflict', { reason: 'already_accepted' });
+    if (action === 'accept' && uniqueViolation(err)?.startsWith('demand_volunteers'))
+      throw new AppError('conflict', { reason: 'already_accepted' });
     throw err;
   }
 }
 
-async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input: TransitionInput, idempotencyKey?: string): Promise<Demand> {
+async function transitionOnce(
+  deps: Deps,
+  actor: Actor,
+  demandId: string,
+  input: TransitionInput,
+  idempotencyKey?: string,
+): Promise<Demand> {
   const { action } = input;
   return idempotent(deps, actor, idempotencyKey, { op: action, demandId, input }, async (tx) => {
     const now = deps.now();
@@ -351,7 +403,13 @@ async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input:
         if (ctx.volunteerId === null) throw new AppError('forbidden');
         if (accepted.includes(ctx.volunteerId)) throw new AppError('conflict', { reason: 'already_accepted' });
         updated = await repo.takeSlot(tx, { id: demand.id, now, slaDueAt: slaDueAt('accepted', demand.urgency, now, demand.preferredEnd) });
-        if (updated) await repo.insertDemandVolunteer(tx, { demandId: demand.id, volunteerId: ctx.volunteerId, streetId: demand.streetId, acceptedAt: now });
+        if (updated)
+          await repo.insertDemandVolunteer(tx, {
+            demandId: demand.id,
+            volunteerId: ctx.volunteerId,
+            streetId: demand.streetId,
+            acceptedAt: now,
+          });
         break;
       }
       case 'assign': {
@@ -457,7 +515,10 @@ async function transitionOnce(deps: Deps, actor: Actor, demandId: string, input:
  * The notifications outbox (still to come) will tell the community and street admins. Offers older
  * than `offerTtlMs` (default 48 h) expire in the same run.
  */
-export async function escalateOverdue(deps: Deps, options: { offerTtlMs?: number } = {}): Promise<{ community: number; street: number; expiredOffers: number }> {
+export async function escalateOverdue(
+  deps: Deps,
+  options: { offerTtlMs?: number } = {},
+): Promise<{ community: number; street: number; expiredOffers: number }> {
   const now = deps.now();
   const counts = { community: 0, street: 0, expiredOffers: 0 };
   await withTransaction(deps.db, async (tx) => {
@@ -471,7 +532,16 @@ export async function escalateOverdue(deps: Deps, options: { offerTtlMs?: number
       if (!current || current.status !== demand.status || current.version !== demand.version) continue;
       // Another instance of the job may have escalated it meanwhile: read the level again under the lock.
       if (!escalates((await repo.reachedEscalation(tx, demand.id)) as EscalationLevel | null, due)) continue;
-      await repo.insertHistory(tx, { streetId: demand.streetId, demandId: demand.id, action: 'escalate', fromStatus: demand.status, toStatus: demand.status, at: now, byAccountId: null, note: due });
+      await repo.insertHistory(tx, {
+        streetId: demand.streetId,
+        demandId: demand.id,
+        action: 'escalate',
+        fromStatus: demand.status,
+        toStatus: demand.status,
+        at: now,
+        byAccountId: null,
+        note: due,
+      });
       await notifyDemandEscalated(tx, { demand: current, level: due });
       counts[due]++;
     }

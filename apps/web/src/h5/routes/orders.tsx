@@ -1,33 +1,23 @@
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import Button from 'antd-mobile/es/components/button';
-import type { DemandListItem, Me } from '@duodi/contracts';
 import { useMe } from '../../features/account/api/get-me';
 import { useDemands } from '../../features/demands/api/demands';
 import { DemandLinkList } from '../../features/demands/components/demand-list';
-import { isStaff, isVolunteer } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { ErrorNotice, Loading } from '../components/query-state';
 import { Section } from '../components/section';
 import '../../features/demands/demands.css';
-
-/**
- * The orders that are the caller's own. A plain resident sees only those anyway; a volunteer or a
- * staff member also sees their team's or grid's, so for them only what they ordered is kept.
- */
-function mineOnly(me: Me, items: DemandListItem[]): DemandListItem[] {
-  if (!isVolunteer(me) && !isStaff(me)) return items;
-  return items.filter((demand) => demand.requesterId === me.personId);
-}
 
 /** 我的订单: each order with where it stands; opens the detail with its history. */
 export default function OrdersPage() {
   const { t } = useTranslation();
   useDocumentTitle(t('orders.mine.title'), t('app.name'));
   const me = useMe();
-  const demands = useDemands({}, { enabled: Boolean(me.data) });
+  // Ordered by the caller or for them (e.g. by their grid worker), whatever else their roles let them see.
+  const demands = useDemands({ mine: 'true' }, { enabled: Boolean(me.data) });
   const user = me.data;
-  const items = user ? mineOnly(user, demands.data?.pages.flatMap((page) => page.items) ?? []) : [];
+  const items = user ? (demands.data?.pages.flatMap((page) => page.items) ?? []) : [];
 
   return (
     <>

@@ -54,7 +54,7 @@ export function useCreateDemand() {
 
 /* ---------- lists and detail ---------- */
 
-export type DemandFilters = { status?: DemandStatus; communityId?: string; gridId?: string; teamId?: string };
+export type DemandFilters = { status?: DemandStatus; communityId?: string; gridId?: string; teamId?: string; mine?: 'true' };
 
 export function getDemands(filters: DemandFilters & { limit?: number; cursor?: string }): Promise<Page<DemandListItem>> {
   return apiRequest<Page<DemandListItem>>('/api/v1/demands', { query: { limit: 20, ...filters } });
