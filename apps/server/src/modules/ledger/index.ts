@@ -14,4 +14,4 @@ export {
 } from './transfer.service.js';
 export { ledgerRoutes } from './ledger.routes.js';
 export { checkLedgerInvariants, type LedgerInvariantReport } from './invariants.repository.js';
-export { entryHash, verifyLedgerChain, type ChainEntry, type ChainTransfer, type LedgerChainReport } from './chain.js';
+export { entryHash, verifyLedgerChain, type ChainEntry, type ChainTransfer, type LedgerChainReport } from './chain.repository.js';

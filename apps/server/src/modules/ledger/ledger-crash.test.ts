@@ -7,7 +7,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { queryRows } from '../../platform/db/client.js';
-import { verifyLedgerChain } from './chain.js';
+import { verifyLedgerChain } from './chain.repository.js';
 import { checkLedgerInvariants } from './invariants.repository.js';
 import { CRASH_STREET, openCrashDb, payloadOf } from '../../../test/ledger-crash/crash-child.js';
 import { postgresUrl, usePostgres, withDatabase } from '../../../test/test-env.js';
