@@ -10,7 +10,19 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateVerify, Redemption, Reward, ServiceRecord, VolunteerSummary } from '../packages/contracts/src/index';
-import { apiClient, chooseLanguage, escape, fixedPart, loose, settle, signInConsole, signInH5, t, type Account, type Lang } from './dispatch-helpers';
+import {
+  apiClient,
+  chooseLanguage,
+  escape,
+  fixedPart,
+  loose,
+  settle,
+  signInConsole,
+  signInH5,
+  t,
+  type Account,
+  type Lang,
+} from './dispatch-helpers';
 import { checkA11y, launchBrowser, shot, startServer, type RunningServer } from './harness';
 
 const PASSWORD = 'demo1345';
@@ -76,10 +88,15 @@ describe('hours, points, rewards and certificates in the browser (issue 5)', () 
     const me = await api.get<Me>(volunteer.token, '/api/v1/me');
     const profile = await api.get<{ volunteerNo: string }>(admin.token, `/api/v1/volunteers/${encodeURIComponent(me.volunteerId ?? '')}`);
     redeemer = { ...me, volunteerNo: profile.volunteerNo };
-    const summary = await api.get<VolunteerSummary>(volunteer.token, `/api/v1/volunteers/${encodeURIComponent(me.volunteerId ?? '')}/summary`);
+    const summary = await api.get<VolunteerSummary>(
+      volunteer.token,
+      `/api/v1/volunteers/${encodeURIComponent(me.volunteerId ?? '')}/summary`,
+    );
     const catalog = await api.get<{ items: Reward[] }>(volunteer.token, '/api/v1/rewards?limit=200');
     rewards = catalog.items
-      .filter((r) => r.active && r.merchant.id !== UNLINKED_MERCHANT && r.minStar === 0 && r.perPeriodLimit === null && r.stock > 0 && r.nameBo)
+      .filter(
+        (r) => r.active && r.merchant.id !== UNLINKED_MERCHANT && r.minStar === 0 && r.perPeriodLimit === null && r.stock > 0 && r.nameBo,
+      )
       .sort((a, b) => a.pointsCost - b.pointsCost);
     expect(rewards.length, 'the shop of 13900000011 has two unlimited items').toBeGreaterThanOrEqual(2);
     expect(summary.points, '…06 has points for both').toBeGreaterThanOrEqual(rewards[0]!.pointsCost + rewards[1]!.pointsCost);
@@ -121,7 +138,9 @@ describe('hours, points, rewards and certificates in the browser (issue 5)', () 
     await settle(admin);
     await checkA11y(admin, `console-verification-${lang}`);
     await shot(admin, `hours-verification-${lang}`);
-    await row.getByRole('button', { name: loose(t(lang, 'hours.console.verification.verify', { name: job.record.volunteerName })) }).click();
+    await row
+      .getByRole('button', { name: loose(t(lang, 'hours.console.verification.verify', { name: job.record.volunteerName })) })
+      .click();
     await admin
       .getByRole('status')
       .filter({ hasText: t(lang, 'hours.console.verification.done.verified', { name: job.record.volunteerName }) })
@@ -170,14 +189,14 @@ describe('hours, points, rewards and certificates in the browser (issue 5)', () 
     await signInH5(merchant, lang, MERCHANT, '/merchant');
     await merchant.getByRole('heading', { level: 1, name: loose(t(lang, 'hours.merchant.title')) }).waitFor();
     const shopOrders = merchant.getByRole('list', { name: t(lang, 'hours.merchant.shopOrders') });
-    await shopOrders.getByText(reward.name, { exact: false }).first().waitFor();
+    await shopOrders.getByText(rewardName, { exact: false }).first().waitFor();
     await settle(merchant);
     await checkA11y(merchant, `h5-merchant-${lang}`);
     await merchant.getByLabel(t(lang, 'hours.merchant.code'), { exact: true }).fill(code);
     await merchant.getByRole('button', { name: loose(t(lang, 'hours.merchant.redeemCode')) }).click();
     const redeemed = merchant.getByRole('status').filter({ has: merchant.getByRole('heading', { name: t(lang, 'hours.merchant.done') }) });
     await redeemed.waitFor();
-    expect(await redeemed.textContent()).toContain(reward.name);
+    expect(await redeemed.textContent()).toContain(rewardName);
     // Star level and perks only: no name or phone of the volunteer.
     expect(await redeemed.textContent()).not.toContain(redeemer.name);
     await settle(merchant);
@@ -191,7 +210,11 @@ describe('hours, points, rewards and certificates in the browser (issue 5)', () 
     // The volunteer's order: no longer waiting, listed as 已核销.
     await volunteer.reload();
     await filter.getByRole('button', { name: loose(t(lang, 'hours.redemptionStatus.pending_pickup')) }).click();
-    await volunteer.getByRole('list', { name: t(lang, 'hours.redemptions.list') }).or(volunteer.getByText(t(lang, 'hours.redemptions.empty'))).first().waitFor();
+    await volunteer
+      .getByRole('list', { name: t(lang, 'hours.redemptions.list') })
+      .or(volunteer.getByText(t(lang, 'hours.redemptions.empty')))
+      .first()
+      .waitFor();
     expect(await codeGroup.count()).toBe(0);
     await filter.getByRole('button', { name: loose(t(lang, 'hours.redemptionStatus.redeemed')) }).click();
     const item = volunteer
@@ -203,7 +226,10 @@ describe('hours, points, rewards and certificates in the browser (issue 5)', () 
     expect(await item.textContent()).toContain(t(lang, 'hours.redemptionStatus.redeemed'));
     await shot(volunteer, `hours-redemptions-${lang}`);
 
-    const mine = await api.get<{ items: Redemption[] }>((await api.login(REDEEMER)).token, '/api/v1/me/redemptions?status=redeemed&limit=200');
+    const mine = await api.get<{ items: Redemption[] }>(
+      (await api.login(REDEEMER)).token,
+      '/api/v1/me/redemptions?status=redeemed&limit=200',
+    );
     expect(mine.items.filter((r) => r.rewardId === reward.id && r.redeemedAt !== null).length).toBeGreaterThanOrEqual(1);
   }
 
@@ -217,7 +243,11 @@ describe('hours, points, rewards and certificates in the browser (issue 5)', () 
     await admin.locator('.ant-select-item-option').filter({ hasText: redeemer.volunteerNo }).first().click();
     const language = lang === 'bo' ? 'bo' : 'bilingual';
     await admin.getByRole('combobox', { name: t(lang, 'hours.console.certificates.language'), exact: true }).click();
-    await admin.locator('.ant-select-item-option').filter({ hasText: t(lang, `hours.certificates.language.${language}`) }).first().click();
+    await admin
+      .locator('.ant-select-item-option')
+      .filter({ hasText: t(lang, `hours.certificates.language.${language}`) })
+      .first()
+      .click();
     await admin.getByRole('button', { name: loose(t(lang, 'hours.console.certificates.issueButton')) }).click();
     const issued = admin.getByRole('status').filter({ hasText: fixedPart(lang, 'hours.console.certificates.issued') });
     await issued.waitFor();
@@ -246,14 +276,31 @@ describe('hours, points, rewards and certificates in the browser (issue 5)', () 
 
     // Revoke on the console; the public page says so.
     await admin.getByLabel(t(lang, 'hours.console.certificates.number'), { exact: true }).fill(number);
-    await admin.getByLabel(t(lang, 'hours.console.certificates.revokeReason'), { exact: true }).fill(lang === 'bo' ? 'ནོར་འཁྲུལ་བྱུང་།' : '时长登记有误，重新开具。');
-    await admin.locator('form').filter({ has: admin.locator('#hours-revoke-number') }).getByRole('button', { name: loose(t(lang, 'hours.console.certificates.revokeButton')) }).click();
-    await admin.getByRole('status').filter({ hasText: t(lang, 'hours.console.certificates.revoked', { number }) }).waitFor();
+    await admin
+      .getByLabel(t(lang, 'hours.console.certificates.revokeReason'), { exact: true })
+      .fill(lang === 'bo' ? 'ནོར་འཁྲུལ་བྱུང་།' : '时长登记有误，重新开具。');
+    await admin
+      .locator('form')
+      .filter({ has: admin.locator('#hours-revoke-number') })
+      .getByRole('button', { name: loose(t(lang, 'hours.console.certificates.revokeButton')) })
+      .click();
+    await admin
+      .getByRole('status')
+      .filter({ hasText: t(lang, 'hours.console.certificates.revoked', { number }) })
+      .waitFor();
 
     await anonymous.reload();
-    await anonymous.getByRole('status').filter({ hasText: t(lang, 'verify.revoked') }).waitFor();
+    await anonymous
+      .getByRole('status')
+      .filter({ hasText: t(lang, 'verify.revoked') })
+      .waitFor();
     await anonymous.getByText(fixedPart(lang, 'verify.revokedAt')).waitFor();
-    expect(await anonymous.getByRole('status').filter({ hasText: t(lang, 'verify.valid') }).count()).toBe(0);
+    expect(
+      await anonymous
+        .getByRole('status')
+        .filter({ hasText: t(lang, 'verify.valid') })
+        .count(),
+    ).toBe(0);
     await settle(anonymous);
     await checkA11y(anonymous, `h5-verify-revoked-${lang}`);
     await shot(anonymous, `hours-verify-revoked-${lang}`);

@@ -1,4 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { requestLanguage } from '../../platform/http/problem.js';
 import { z } from 'zod';
 import {
   IdParamsSchema,
@@ -173,7 +174,7 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: MerchantLookupSchema, ...problemResponses(400, 401, 403, 404, 422) },
       },
     },
-    async (req) => service.merchantLookup(req.deps, req.actor, req.body.volunteerQr),
+    async (req) => service.merchantLookup(req.deps, req.actor, req.body.volunteerQr, requestLanguage(req)),
   );
 
   app.post(
@@ -189,6 +190,6 @@ export const rewardsRoutes: FastifyPluginAsyncZod = async (app) => {
         response: { 200: RedeemResultSchema, ...problemResponses(400, 401, 403, 404, 409, 422) },
       },
     },
-    async (req) => service.redeem(req.deps, req.actor, req.body),
+    async (req) => service.redeem(req.deps, req.actor, req.body, requestLanguage(req)),
   );
 };

@@ -491,8 +491,14 @@ async function holderOf(tx: Tx, volunteerId: string, lang: UiLang): Promise<Merc
 }
 
 /** The merchant scans a volunteer's QR: only the star level, its perks and the volunteer's open orders at this merchant. */
-export async function merchantLookup(deps: Deps, actorOrNone: Actor | undefined, volunteerQr: string): Promise<MerchantLookup> {
+export async function merchantLookup(
+  deps: Deps,
+  actorOrNone: Actor | undefined,
+  volunteerQr: string,
+  language?: UiLang,
+): Promise<MerchantLookup> {
   const actor = requireActor(actorOrNone);
+  const lang = language ?? actor.language;
   return withTransaction(deps.db, async (tx) => {
     const merchantIds = await merchantIdsOf(tx, actor);
     const volunteerId = volunteerOfQr(deps, volunteerQr);
@@ -500,10 +506,10 @@ export async function merchantLookup(deps: Deps, actorOrNone: Actor | undefined,
     if (!volunteer) throw new AppError('not_found');
     const orders = await repo.openOrdersOf(tx, volunteer.id, merchantIds);
     return {
-      holder: await holderOf(tx, volunteer.id, actor.language),
+      holder: await holderOf(tx, volunteer.id, lang),
       openOrders: orders.map((o) => ({
         id: o.id,
-        rewardName: localRewardName(o, actor.language),
+        rewardName: localRewardName(o, lang),
         quantity: Number(o.quantity),
         createdAt: isoWithOffset(toDate(o.created_at)),
       })),
@@ -517,8 +523,9 @@ export async function merchantLookup(deps: Deps, actorOrNone: Actor | undefined,
  * merchants are 404. Audited.
  * @throws unauthenticated | forbidden | not_found | conflict | token_expired | validation_failed
  */
-export async function redeem(deps: Deps, actorOrNone: Actor | undefined, body: RedeemBody): Promise<RedeemResult> {
+export async function redeem(deps: Deps, actorOrNone: Actor | undefined, body: RedeemBody, language?: UiLang): Promise<RedeemResult> {
   const actor = requireActor(actorOrNone);
+  const lang = language ?? actor.language;
   return withTransaction(deps.db, async (tx) => {
     const merchantIds = await merchantIdsOf(tx, actor);
     let order: repo.RedemptionRow | undefined;
@@ -551,12 +558,12 @@ export async function redeem(deps: Deps, actorOrNone: Actor | undefined, body: R
     return {
       redemption: {
         id: fresh.id,
-        rewardName: localRewardName(fresh, actor.language),
+        rewardName: localRewardName(fresh, lang),
         quantity: Number(fresh.quantity),
         status: fresh.status,
         redeemedAt: fresh.redeemed_at ? isoWithOffset(toDate(fresh.redeemed_at)) : null,
       },
-      holder: await holderOf(tx, order.volunteer_id, actor.language),
+      holder: await holderOf(tx, order.volunteer_id, lang),
     };
   });
 }
