@@ -66,6 +66,23 @@ function TimeBank({ me }: { me: Me }) {
   );
 }
 
+/** What a time-bank form's request came to: the error (role alert) or the success line (role status). */
+function Outcome({ error, done = null }: { error: unknown; done?: string | null }) {
+  const { t } = useTranslation();
+  if (error) {
+    return (
+      <p role="alert" className="h5-error">
+        {hoursError(error, t)}
+      </p>
+    );
+  }
+  return done ? (
+    <p role="status" className="h5-success">
+      {done}
+    </p>
+  ) : null;
+}
+
 function TransferSection() {
   const { t } = useTranslation();
   const relatives = useRelatives();
@@ -124,16 +141,10 @@ function TransferSection() {
             onChange={(e) => setHours(e.target.value)}
             error={touched && minutes === null ? t('hours.timeBank.hoursInvalid') : undefined}
           />
-          {transfer.isError && (
-            <p role="alert" className="h5-error">
-              {hoursError(transfer.error, t)}
-            </p>
-          )}
-          {transfer.isSuccess && (
-            <p role="status" className="h5-success">
-              {t('hours.timeBank.transferred', { value: hoursText(transfer.data.minutes) })}
-            </p>
-          )}
+          <Outcome
+            error={transfer.isError ? transfer.error : null}
+            done={transfer.isSuccess ? t('hours.timeBank.transferred', { value: hoursText(transfer.data.minutes) }) : null}
+          />
           <Button block color="primary" type="submit" loading={transfer.isPending}>
             {t('hours.timeBank.transferButton')}
           </Button>
@@ -170,16 +181,10 @@ function DonateSection() {
           onChange={(e) => setHours(e.target.value)}
           error={touched && minutes === null ? t('hours.timeBank.hoursInvalid') : undefined}
         />
-        {donate.isError && (
-          <p role="alert" className="h5-error">
-            {hoursError(donate.error, t)}
-          </p>
-        )}
-        {donate.isSuccess && (
-          <p role="status" className="h5-success">
-            {t('hours.timeBank.donated', { value: hoursText(donate.data.minutes) })}
-          </p>
-        )}
+        <Outcome
+          error={donate.isError ? donate.error : null}
+          done={donate.isSuccess ? t('hours.timeBank.donated', { value: hoursText(donate.data.minutes) }) : null}
+        />
         <Button block type="submit" loading={donate.isPending}>
           {t('hours.timeBank.donateButton')}
         </Button>
@@ -269,11 +274,7 @@ function WithdrawalSection({ me }: { me: Me }) {
             onChange={(e) => setDescription(e.target.value)}
             error={touched && description.trim().length < 2 ? t('common.reasonRequired', { count: 2 }) : undefined}
           />
-          {create.isError && (
-            <p role="alert" className="h5-error">
-              {hoursError(create.error, t)}
-            </p>
-          )}
+          <Outcome error={create.isError ? create.error : null} />
           <Button block color="primary" type="submit" loading={create.isPending}>
             {t('hours.timeBank.withdrawButton')}
           </Button>
