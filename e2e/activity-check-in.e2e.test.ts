@@ -4,14 +4,9 @@
 // later checks out with a fresh QR, and a pending service record appears for the activity. Axe checks each screen.
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import bo from '../apps/web/src/locales/bo.json';
-import en from '../apps/web/src/locales/en.json';
-import zh from '../apps/web/src/locales/zh-CN.json';
 import { checkA11y, launchBrowser, shot, startServer, type RunningServer } from './harness';
+import { chooseLanguage, escape, fixedPart, loose, settle, t, waitForAccountLanguage, type Lang } from './ui';
 
-type Lang = 'zh-CN' | 'bo' | 'en';
-
-const CATALOGS = { 'zh-CN': zh, bo, en } as const;
 const LEADER = { phone: '13900000005', password: 'demo1345' };
 const VOLUNTEER = { phone: '13900000006', password: 'demo1345' };
 const REVIEWER = { phone: '13900000002', password: 'demo1345' };
@@ -21,40 +16,6 @@ const DESKTOP = { width: 1366, height: 900 };
 const PHONE = { width: 390, height: 844 };
 /** The demo data's running 布谷响铃 activity with …06 and …07 confirmed (apps/server/seed/activities.ts). */
 const DEMO_LIVE = 'act_demo_bugu_live';
-
-function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], CATALOGS[lang]);
-  if (typeof value !== 'string') throw new Error(`no string ${key} in the ${lang} catalog`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The longest fixed part of a catalog string (between its {{variables}}). */
-function fixedPart(lang: Lang, key: string): RegExp {
-  const parts = t(lang, key)
-    .split(/\{\{\w+\}\}/)
-    .map((part) => part.trim())
-    .sort((a, b) => b.length - a.length);
-  return new RegExp(escape(parts[0]!));
-}
-
-function loose(text: string): RegExp {
-  const chars = [...text.replace(/\s+/g, '')].map((c) => escape(c));
-  return new RegExp(`^\\s*${chars.join('\\s*')}\\s*$`);
-}
-
-async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
-  const option = page.getByRole('button', { name: loose(t(lang, `lang.options.${lang}`)) }).first();
-  await option.waitFor();
-  if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle').catch(() => undefined);
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
 
 describe('activity check-in by QR between two phones', () => {
   let server: RunningServer;
@@ -95,6 +56,7 @@ describe('activity check-in by QR between two phones', () => {
     await page.getByLabel(t(lang, 'auth.password'), { exact: true }).fill(account.password);
     await page.getByRole('button', { name: loose(t(lang, 'auth.submit')) }).click();
     await expect.poll(() => page.evaluate(() => location.pathname), { timeout: 15_000 }).toBe(next.split('?')[0]);
+    await waitForAccountLanguage(page);
     await chooseLanguage(page, lang);
   }
 

@@ -22,7 +22,7 @@ import {
   t,
   type Account,
   type Lang,
-} from './dispatch-helpers';
+} from './ui';
 import { checkA11y, launchBrowser, shot, startServer, type RunningServer } from './harness';
 
 const PASSWORD = 'demo1345';

@@ -5,51 +5,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import boServer from '../apps/server/src/platform/i18n/bo.json';
 import enServer from '../apps/server/src/platform/i18n/en.json';
 import zhServer from '../apps/server/src/platform/i18n/zh-CN.json';
-import bo from '../apps/web/src/locales/bo.json';
-import en from '../apps/web/src/locales/en.json';
-import zh from '../apps/web/src/locales/zh-CN.json';
 import { checkA11y, launchBrowser, renderedFonts, shot, startServer, type RunningServer } from './harness';
+import { anyLanguage, chooseLanguage, loose, settle, t, waitForAccountLanguage, type Lang } from './ui';
 
-type Lang = 'zh-CN' | 'bo' | 'en';
-
-const CATALOGS = { 'zh-CN': zh, bo, en } as const;
 const SERVER_CATALOGS = { 'zh-CN': zhServer, bo: boServer, en: enServer } as const;
 
 const RESIDENT = { phone: '13900000008', password: 'demo1345' };
 const COMMUNITY_ADMIN = { phone: '13900000002', password: 'demo1345' };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
-
-/** A UI string of the web app's catalog, e.g. t('bo', 'auth.submit'). */
-function t(lang: Lang, key: string): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], CATALOGS[lang]);
-  if (typeof value !== 'string') throw new Error(`no string ${key} in the ${lang} catalog`);
-  return value;
-}
-
-/** Matches an accessible name whatever spacing the UI kit adds (antd writes a two-character "登录" button as "登 录"). */
-function loose(text: string): RegExp {
-  const chars = [...text.replace(/\s+/g, '')].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^\\s*${chars.join('\\s*')}\\s*$`);
-}
-
-/** Matches the string in whichever of the three languages the page is showing. */
-function anyLanguage(key: string): RegExp {
-  return new RegExp((['zh-CN', 'bo', 'en'] as const).map((lang) => loose(t(lang, key)).source).join('|'));
-}
-
-/** Picks a language with the app's own switch (each option is named in its own language and script). */
-async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
-  const option = page.getByRole('button', { name: loose(t(lang, `lang.options.${lang}`)) }).first();
-  await option.waitFor();
-  if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
 
 async function signInOnH5(page: Page, lang: Lang, account: { phone: string; password: string }): Promise<void> {
   await page
@@ -105,6 +69,7 @@ describe('sign-in journeys', () => {
 
       // The account's stored language applies at sign-in; the switch takes it back to the language under test.
       await page.getByRole('heading', { level: 1, name: anyLanguage('h5.home.title') }).waitFor();
+      await waitForAccountLanguage(page);
       await chooseLanguage(page, lang);
       await expect.poll(() => page.evaluate(() => location.pathname)).toBe('/');
       const heading = page.getByRole('heading', { level: 1, name: loose(t(lang, 'h5.home.title')) });
@@ -126,6 +91,7 @@ describe('sign-in journeys', () => {
       await signInOnConsole(page, lang, COMMUNITY_ADMIN);
 
       await page.getByRole('heading', { level: 1, name: anyLanguage('console.dashboard.title') }).waitFor();
+      await waitForAccountLanguage(page);
       await chooseLanguage(page, lang);
       await page.getByRole('heading', { level: 1, name: loose(t(lang, 'console.dashboard.title')) }).waitFor();
       // The statistics cards have loaded (their titles are catalog strings).

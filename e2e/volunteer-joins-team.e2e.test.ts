@@ -5,57 +5,12 @@ import { randomInt } from 'node:crypto';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { residentIdCheckChar } from '../packages/contracts/src/id-number';
-import bo from '../apps/web/src/locales/bo.json';
-import en from '../apps/web/src/locales/en.json';
-import zh from '../apps/web/src/locales/zh-CN.json';
 import { checkA11y, launchBrowser, shot, startServer, type RunningServer } from './harness';
+import { anyLanguage, chooseLanguage, escape, fixedPart, loose, settle, t, waitForAccountLanguage } from './ui';
 
-type Lang = 'zh-CN' | 'bo' | 'en';
-
-const CATALOGS = { 'zh-CN': zh, bo, en } as const;
 const LEADER = { phone: '13900000005', password: 'demo1345' };
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
-
-/** A UI string of the web app's catalog with its {{variables}} filled in. */
-function t(lang: Lang, key: string, vars: Record<string, string | number> = {}): string {
-  const value = key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], CATALOGS[lang]);
-  if (typeof value !== 'string') throw new Error(`no string ${key} in the ${lang} catalog`);
-  return value.replace(/\{\{(\w+)\}\}/g, (_, name: string) => String(vars[name] ?? `{{${name}}}`));
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-
-/** The longest fixed part of a catalog string (between its {{variables}}): enough to find the sentence on the page. */
-function fixedPart(lang: Lang, key: string): RegExp {
-  const parts = t(lang, key)
-    .split(/\{\{\w+\}\}/)
-    .map((part) => part.trim())
-    .sort((a, b) => b.length - a.length);
-  return new RegExp(escape(parts[0]!));
-}
-
-/** Matches an accessible name whatever spacing the UI kit adds. */
-function loose(text: string): RegExp {
-  const chars = [...text.replace(/\s+/g, '')].map((c) => escape(c));
-  return new RegExp(`^\\s*${chars.join('\\s*')}\\s*$`);
-}
-
-function anyLanguage(key: string): RegExp {
-  return new RegExp((['zh-CN', 'bo', 'en'] as const).map((lang) => loose(t(lang, key)).source).join('|'));
-}
-
-async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
-  const option = page.getByRole('button', { name: loose(t(lang, `lang.options.${lang}`)) }).first();
-  await option.waitFor();
-  if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
-}
-
-async function settle(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.evaluate(() => document.fonts.ready.then(() => undefined));
-}
 
 /** A fresh, valid resident ID (GB 11643) of a 28-year-old from Lhasa's Chengguan district, unique per run. */
 function freshResidentId(): string {
@@ -198,6 +153,7 @@ describe('a new volunteer joins "布谷响铃"志愿服务队', () => {
     await desk.getByLabel(t('zh-CN', 'auth.password'), { exact: true }).fill(LEADER.password);
     await desk.getByRole('button', { name: loose(t('zh-CN', 'auth.submit')) }).click();
     await desk.getByRole('heading', { level: 1, name: anyLanguage('console.dashboard.title') }).waitFor();
+    await waitForAccountLanguage(desk);
     await chooseLanguage(desk, 'zh-CN');
 
     const menu = desk.getByRole('navigation', { name: t('zh-CN', 'console.menu.label') });

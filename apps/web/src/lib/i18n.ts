@@ -46,9 +46,17 @@ export async function initI18n(language: UiLang): Promise<typeof i18n> {
   return i18n;
 }
 
-/** Switches the UI language, `<html lang>` and what this device remembers. */
+let latestRequest = 0;
+
+/**
+ * Switches the UI language, `<html lang>` and what this device remembers. The latest call wins: when the
+ * saved language of an account that just signed in is still loading and the user taps another language,
+ * the late catalog does not switch the screen back.
+ */
 export async function applyLanguage(language: UiLang): Promise<void> {
+  const request = ++latestRequest;
   await ensureCatalog(language);
+  if (request !== latestRequest) return;
   await i18n.changeLanguage(language);
   document.documentElement.lang = language;
   storeLanguage(language);

@@ -1,5 +1,5 @@
-// Helpers of the dispatch journey (e2e/dispatch-journey.e2e.test.ts): catalog strings of the web app,
-// sign-in on both surfaces, and a small bearer-token API client for setting up and checking the journey.
+// Helpers every end-to-end spec shares: catalog strings of the web app, the language switch, sign-in on both
+// surfaces, and a small bearer-token API client for setting up and checking a journey.
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import bo from '../apps/web/src/locales/bo.json';
@@ -45,11 +45,35 @@ export function anyLanguage(key: string): RegExp {
   return new RegExp((['zh-CN', 'bo', 'en'] as const).map((lang) => loose(t(lang, key)).source).join('|'));
 }
 
+/**
+ * Picks a language with the app's own switch (each option is named in its own language and script) and waits
+ * until `<html lang>` shows it. Taps again while it does not: a language the app was already switching to
+ * (an account's saved language loading at sign-in) must not win over the tap.
+ */
 export async function chooseLanguage(page: Page, lang: Lang): Promise<void> {
   const option = page.getByRole('button', { name: loose(t(lang, `lang.options.${lang}`)) }).first();
   await option.waitFor();
-  if ((await option.getAttribute('aria-pressed')) !== 'true') await option.click();
-  await expect.poll(() => page.evaluate(() => document.documentElement.lang)).toBe(lang);
+  await expect
+    .poll(
+      async () => {
+        const shown = await page.evaluate(() => document.documentElement.lang);
+        if (shown !== lang) await option.click();
+        return shown;
+      },
+      { timeout: 15_000, interval: 400 },
+    )
+    .toBe(lang);
+}
+
+/**
+ * After a sign-in the account's saved language replaces the one chosen on the sign-in page; waits until the
+ * page shows it, so that a following chooseLanguage cannot be overtaken by it.
+ */
+export async function waitForAccountLanguage(page: Page): Promise<void> {
+  const response = await page.request.get('/api/v1/me');
+  if (!response.ok()) throw new Error(`GET /api/v1/me after sign-in: ${response.status()}`);
+  const { language } = (await response.json()) as { language: Lang };
+  await expect.poll(() => page.evaluate(() => document.documentElement.lang), { timeout: 15_000 }).toBe(language);
 }
 
 export async function settle(page: Page): Promise<void> {
@@ -66,6 +90,7 @@ export async function signInH5(page: Page, lang: Lang, account: Account, next: s
   await page.getByLabel(t(lang, 'auth.password'), { exact: true }).fill(account.password);
   await page.getByRole('button', { name: loose(t(lang, 'auth.submit')) }).click();
   await expect.poll(() => page.evaluate(() => location.pathname), { timeout: 15_000 }).toBe(next.split('?')[0]);
+  await waitForAccountLanguage(page);
   await chooseLanguage(page, lang);
 }
 
@@ -77,6 +102,7 @@ export async function signInConsole(page: Page, lang: Lang, account: Account, ne
   await page.getByLabel(t(lang, 'auth.password'), { exact: true }).fill(account.password);
   await page.getByRole('button', { name: loose(t(lang, 'auth.submit')) }).click();
   await expect.poll(() => page.evaluate(() => location.pathname), { timeout: 15_000 }).toBe(`/admin${next}`);
+  await waitForAccountLanguage(page);
   await chooseLanguage(page, lang);
 }
 
