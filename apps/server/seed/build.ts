@@ -44,7 +44,11 @@ import { buildTeamsParty, type DemoTeamsParty } from './teams-party.js';
 import { buildDemands, type DemoDemands } from './demands.js';
 import { buildVolunteerProfiles, type DemoProfiles } from './profiles.js';
 
-export const DEMO_DATA_VERSION = 1;
+/**
+ * 1: people, organisation, teams, party, recovery (issues 2–3). 2: adds the service menu and a year of demands with
+ * offers, service records with ledger postings, rewards, stars, certificates, activities and visits (issues 4–6).
+ */
+export const DEMO_DATA_VERSION = 2;
 export const DEFAULT_SEED = 1345;
 export const DEFAULT_VOLUNTEERS = 1345;
 export const DEFAULT_RESIDENTS = 4000;

@@ -215,7 +215,7 @@ describe('loadDemoData (PGlite)', () => {
     const teamNames = (await q<{ name: string }>('SELECT name FROM teams')).map((r) => r.name);
     for (const n of NAMED_TEAM_NAMES) expect(teamNames).toContain(n);
     const meta = await readDemoMeta(database.db);
-    expect(meta).toEqual({ version: 1, seed: 1345, generatedAt: '2026-11-01T00:00:00+08:00' });
+    expect(meta).toEqual({ version: 2, seed: 1345, generatedAt: '2026-11-01T00:00:00+08:00' });
     const [g] = await q<{ n: number }>('SELECT count(*)::int AS n FROM grids WHERE grid_worker_person_id IS NULL');
     expect(g?.n).toBe(0);
   });
