@@ -18,3 +18,4 @@ export * from './household-family.js';
 export * from './notifications.js';
 export * from './ledger.js';
 export * from './records.js';
+export * from './audit.js';
