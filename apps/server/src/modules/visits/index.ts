@@ -1,2 +1,3 @@
 export { visitsRoutes } from './visits.routes.js';
 export { runCarePlans } from './care-plans.service.js';
+export { maskAddress } from './visits.service.js';

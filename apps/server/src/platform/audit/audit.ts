@@ -4,7 +4,7 @@ import { auditLog } from '../../schema/index.js';
 import type { Tx } from '../db/client.js';
 
 /** JSON with object keys sorted at every level, so a jsonb round trip (which reorders keys) hashes the same. */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   if (value === null || typeof value !== 'object') return JSON.stringify(value ?? null);
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   const obj = value as Record<string, unknown>;
@@ -15,7 +15,8 @@ function canonical(value: unknown): string {
     .join(',')}}`;
 }
 
-function rowHash(prevHash: string, r: { streetId: string; actorAccountId: string | null; action: string; entityType: string; entityId: string; oldValue: unknown; newValue: unknown; reason: string | null; at: Date }): string {
+/** sha256 hex of a row's canonical JSON with the previous row's hash: what `hash` holds (verifiers recompute it). */
+export function rowHash(prevHash: string, r: { streetId: string; actorAccountId: string | null; action: string; entityType: string; entityId: string; oldValue: unknown; newValue: unknown; reason: string | null; at: Date }): string {
   const payload = canonical([prevHash, r.streetId, r.actorAccountId, r.action, r.entityType, r.entityId, r.oldValue ?? null, r.newValue ?? null, r.reason, r.at.toISOString()]);
   return crypto.createHash('sha256').update(payload).digest('hex');
 }
