@@ -33,6 +33,7 @@ import { visitsRoutes } from './modules/visits/index.js';
 import { ledgerRoutes } from './modules/ledger/index.js';
 import { recordsRoutes } from './modules/records/index.js';
 import { timeBankRoutes } from './modules/timebank/index.js';
+import { auditRoutes } from './modules/audit/index.js';
 
 export interface AppOptions {
   deps: Deps;
@@ -130,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(ledgerRoutes);
       await api.register(recordsRoutes);
       await api.register(timeBankRoutes);
+      await api.register(auditRoutes);
     },
     { prefix: '/api/v1' },
   );
