@@ -45,6 +45,7 @@ const RewardsAdminPage = lazy(() => import('./routes/rewards-admin'));
 const StarsPage = lazy(() => import('./routes/stars'));
 const CertificatesPage = lazy(() => import('./routes/certificates'));
 const ReportsPage = lazy(() => import('./routes/reports'));
+const AuditLogPage = lazy(() => import('./routes/audit-log'));
 const NotFoundPage = lazy(() => import('./routes/not-found'));
 
 /** Signed-in staff get the console; others a clear message with a way back to the H5. */
@@ -107,6 +108,7 @@ export function ConsoleRoutes() {
         <Route path="stars" element={<Section name="stars" page={<StarsPage />} />} />
         <Route path="certificates" element={<Section name="certificates" page={<CertificatesPage />} />} />
         <Route path="reports" element={<Section name="reports" page={<ReportsPage />} />} />
+        <Route path="audit-log" element={<Section name="auditLog" page={<AuditLogPage />} />} />
         <Route path="me" element={<MePage />} />
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -49,6 +49,7 @@ const ICONS: Record<ConsoleSection, ReactNode> = {
   stars: <PeopleIcon />,
   certificates: <ShieldIcon />,
   reports: <ChartIcon />,
+  auditLog: <ShieldIcon />,
   me: <UserIcon />,
 };
 

@@ -26,6 +26,7 @@ export type ConsoleSection =
   | 'stars'
   | 'certificates'
   | 'reports'
+  | 'auditLog'
   | 'me';
 
 type NavItem = { section: ConsoleSection; path: string; roles: readonly Role[] | 'all' };
@@ -60,6 +61,7 @@ export const CONSOLE_NAV: readonly NavItem[] = [
   { section: 'stars', path: '/stars', roles: ['street_admin', 'community_admin'] },
   { section: 'certificates', path: '/certificates', roles: ['street_admin', 'community_admin'] },
   { section: 'reports', path: '/reports', roles: ['street_admin', 'community_admin', 'unit_admin'] },
+  { section: 'auditLog', path: '/audit-log', roles: ['street_admin'] },
   { section: 'me', path: '/me', roles: 'all' },
 ];
 

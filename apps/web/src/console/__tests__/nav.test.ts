@@ -32,6 +32,7 @@ describe(navFor.name, () => {
       'stars',
       'certificates',
       'reports',
+      'auditLog',
       'me',
     ]);
   });
