@@ -60,6 +60,15 @@ describe('who may read the audit log', () => {
     });
   }
 
+  it('is in the OpenAPI document with its problem responses', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/openapi.json' })).json() as {
+      paths: Record<string, { get?: { summary?: string; responses: Record<string, unknown> } }>;
+    };
+    expect(Object.keys(doc.paths['/api/v1/audit-log']!.get!.responses)).toEqual(expect.arrayContaining(['200', '400', '401', '403']));
+    expect(Object.keys(doc.paths['/api/v1/audit-log/verify']!.get!.responses)).toEqual(expect.arrayContaining(['200', '401', '403']));
+    expect(doc.paths['/api/v1/audit-log/verify']!.get!.summary).toMatch(/tamper/);
+  });
+
   it('asks for a sign-in (401) without a session', async () => {
     for (const url of ['/audit-log', '/audit-log/verify']) {
       const res = await get(url, null);

@@ -71,20 +71,25 @@ export async function listEntries(tx: Tx, f: EntryFilter): Promise<EntryRow[]> {
   if (pattern) a.push(sql`(a.reason ILIKE ${pattern} OR a.action ILIKE ${pattern} OR a.entity_id ILIKE ${pattern})`);
   const aAfter = afterCursor('audit', sql`a.at`, sql`a.id`, f.after);
   if (aAfter) a.push(aAfter);
+  // The innermost query sorts and limits bare rows; the cursor key is computed for the page only.
   const auditPart = sql`(SELECT 'audit'::text AS source, a.id, ${AT_KEY(sql`a.at`)} AS at_key, a.at, a.actor_account_id, a.action,
           a.entity_type, a.entity_id, a.old_value, a.new_value, a.reason
-        FROM audit_log a
-        WHERE ${sql.join(a, sql` AND `)}
-        ORDER BY a.at DESC, a.id DESC
-        LIMIT ${n})`;
+        FROM (SELECT * FROM audit_log a
+              WHERE ${sql.join(a, sql` AND `)}
+              ORDER BY a.at DESC, a.id DESC
+              LIMIT ${n}) a)`;
 
+  const newestFirst = sql`ORDER BY x.at DESC, x.source DESC, x.id DESC LIMIT ${n}`;
   const withLedger = (!f.action || LEDGER_ACTIONS.includes(f.action)) && (!f.entityType || f.entityType === LEDGER_ENTITY_TYPE);
-  if (!withLedger) return queryRows<EntryRow>(tx, auditPart);
+  if (!withLedger) return queryRows<EntryRow>(tx, sql`SELECT * FROM ${auditPart} x ${newestFirst}`);
 
   const l: SQL[] = [sql`l.street_id = ${f.streetId}`];
   if (f.action) l.push(sql`l.action = ${f.action}`);
   // A person's id finds the movements of their point and time-bank accounts.
-  if (f.entityId) l.push(sql`(l.entity_id = ${f.entityId} OR (acc.owner_kind = 'person' AND acc.owner_id = ${f.entityId}))`);
+  if (f.entityId) {
+    l.push(sql`l.entity_id IN (SELECT x.id FROM ledger_accounts x
+                 WHERE x.street_id = ${f.streetId} AND (x.id = ${f.entityId} OR (x.owner_kind = 'person' AND x.owner_id = ${f.entityId})))`);
+  }
   if (f.actorAccountId) l.push(sql`l.actor_account_id = ${f.actorAccountId}`);
   if (f.from) l.push(sql`l.at >= ${f.from.toISOString()}::timestamptz`);
   if (f.to) l.push(sql`l.at < ${f.to.toISOString()}::timestamptz`);
@@ -92,23 +97,20 @@ export async function listEntries(tx: Tx, f: EntryFilter): Promise<EntryRow[]> {
     l.push(sql`(l.reason ILIKE ${pattern} OR l.action ILIKE ${pattern} OR l.entity_id ILIKE ${pattern} OR l.transfer_id ILIKE ${pattern})`);
   const lAfter = afterCursor('ledger', sql`l.at`, sql`l.id`, f.after);
   if (lAfter) l.push(lAfter);
+  // The page of entries first (the view only); their accounts and JSON shapes after, for those rows alone.
   const ledgerPart = sql`(SELECT 'ledger'::text AS source, l.id, ${AT_KEY(sql`l.at`)} AS at_key, l.at, l.actor_account_id, l.action,
           l.entity_type, l.entity_id,
           jsonb_build_object('balance', l.old_value) AS old_value,
           jsonb_strip_nulls(jsonb_build_object('balance', l.new_value, 'delta', l.delta, 'currency', acc.currency, 'kind', l.kind,
             'account', acc.kind, 'personId', CASE WHEN acc.owner_kind = 'person' THEN acc.owner_id END, 'transferId', l.transfer_id)) AS new_value,
           l.reason
-        FROM ledger_audit l JOIN ledger_accounts acc ON acc.id = l.entity_id
-        WHERE ${sql.join(l, sql` AND `)}
-        ORDER BY l.at DESC, l.id DESC
-        LIMIT ${n})`;
+        FROM (SELECT * FROM ledger_audit l
+              WHERE ${sql.join(l, sql` AND `)}
+              ORDER BY l.at DESC, l.id DESC
+              LIMIT ${n}) l
+        JOIN ledger_accounts acc ON acc.id = l.entity_id)`;
 
-  return queryRows<EntryRow>(
-    tx,
-    sql`SELECT * FROM (${auditPart} UNION ALL ${ledgerPart}) x
-        ORDER BY x.at DESC, x.source DESC, x.id DESC
-        LIMIT ${n}`,
-  );
+  return queryRows<EntryRow>(tx, sql`SELECT * FROM (${auditPart} UNION ALL ${ledgerPart}) x ${newestFirst}`);
 }
 
 export interface ActorRow {
