@@ -29,7 +29,15 @@ export interface Database {
 
 export type OpenOptions =
   | { kind: 'postgres'; url: string; poolSize?: number }
-  | { kind: 'pglite'; dataDir: string }
+  | {
+      kind: 'pglite';
+      dataDir: string;
+      /**
+       * The caller already holds DATA_DIR's lock (acquireDirLock): the server's main thread, which keeps it
+       * across a close and reopen, or the demo-load worker it starts. Then the database neither takes nor releases it.
+       */
+      lockHeld?: boolean;
+    }
   | { kind: 'pglite-memory'; loadDataDir?: Blob };
 
 /**
@@ -40,6 +48,14 @@ const EMBEDDED_POSTGRES_CONF = ['shared_buffers = 32MB', 'work_mem = 4MB', 'main
 
 // int8 (count(*), bigserial) as JS numbers on the server driver, as PGlite already does.
 pg.types.setTypeParser(20, (v) => Number(v));
+
+/** The embedded database's cluster directory inside DATA_DIR. */
+const clusterDir = (dataDir: string) => path.resolve(dataDir, 'pg');
+
+/** Whether DATA_DIR already holds an embedded database (PGlite has created its cluster there). */
+export function embeddedDatabaseExists(dataDir: string): boolean {
+  return fs.existsSync(path.join(clusterDir(dataDir), 'PG_VERSION'));
+}
 
 /** Opens the embedded PGlite (locked directory or memory) or a PostgreSQL pool, behind one Drizzle type. */
 export async function openDatabase(opts: OpenOptions): Promise<Database> {
@@ -63,13 +79,13 @@ export async function openDatabase(opts: OpenOptions): Promise<Database> {
   let lock: DirLock | undefined;
   let client: PGlite;
   if (opts.kind === 'pglite') {
-    const dir = path.resolve(opts.dataDir, 'pg');
+    const dir = clusterDir(opts.dataDir);
     fs.mkdirSync(dir, { recursive: true });
-    lock = acquireDirLock(path.resolve(opts.dataDir));
+    lock = opts.lockHeld ? undefined : acquireDirLock(path.resolve(opts.dataDir));
     try {
       client = await PGlite.create({ dataDir: dir, extensions: { pg_trgm }, postgresqlconf: EMBEDDED_POSTGRES_CONF });
     } catch (err) {
-      lock.release();
+      lock?.release();
       throw err;
     }
   } else {
