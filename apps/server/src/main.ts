@@ -4,11 +4,15 @@ import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { loadConfig } from './config.js';
 import { buildApp } from './app.js';
-import { openDatabase, queryRows, type Database } from './platform/db/client.js';
+import { fork } from 'node:child_process';
+import { embeddedDatabaseExists, openDatabase, queryRows, type Database, type OpenOptions } from './platform/db/client.js';
+import { acquireDirLock, type DirLock } from './platform/db/lock.js';
 import { migrate } from './platform/db/migrate.js';
 import { createFieldCrypto } from './platform/crypto/field-crypto.js';
 import type { Deps } from './platform/deps.js';
-import { DEMO_ACCOUNTS, DEMO_PASSWORD, loadDemoData } from '../seed/load-demo.js';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../seed/demo-accounts.js';
+import type { DemoSummary } from '../seed/load-demo.js';
+import type { DemoLoadMessage, DemoLoadRequest } from './demo-load.worker.js';
 import { escalateOverdue } from './modules/demands/index.js';
 import { runStarJobs } from './modules/stars/index.js';
 import { expireWithdrawals } from './modules/timebank/index.js';
@@ -32,11 +36,58 @@ async function isEmpty(database: Database): Promise<boolean> {
   return (rows[0]?.n ?? 0) === 0;
 }
 
+/** The worker's entry beside this file: demo-load.worker.js in the bundle (dist), .ts when run from source (tsx). */
+function demoLoadWorkerPath(): string {
+  const here = fileURLToPath(import.meta.url);
+  const file = path.join(path.dirname(here), `demo-load.worker${path.extname(here)}`);
+  if (!fs.existsSync(file)) throw new Error(`${file} is missing; rebuild the server (npm run build -w @duodi/server)`);
+  return file;
+}
+
+/**
+ * Loads the demo data in a worker process (demo-load.worker.ts) and resolves once it has closed its database
+ * and exited: the generated data set, the load's grown PGlite heap and the native memory behind both go back to
+ * the operating system with that process instead of staying in the server's. It runs with this process's
+ * Node flags (so also under tsx from source); progress goes to `onMessage`; rejects with the worker's error.
+ */
+function loadDemoInWorker(request: DemoLoadRequest, onMessage: (message: DemoLoadMessage) => void): Promise<DemoSummary> {
+  return new Promise((resolve, reject) => {
+    const child = fork(demoLoadWorkerPath(), [], {
+      stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+      // A debugger port cannot be shared with the parent.
+      execArgv: process.execArgv.filter((arg) => !arg.startsWith('--inspect')),
+    });
+    let summary: DemoSummary | undefined;
+    let failure: string | undefined;
+    child.on('message', (message: DemoLoadMessage) => {
+      if (message.type === 'loaded') summary = message.summary;
+      else if (message.type === 'failed') failure = message.message;
+      else onMessage(message);
+    });
+    // Not started, or the request could not be sent: fatal like any failure (the server exits, the worker with it).
+    child.on('error', (err) => reject(new Error(`loading the demo data failed: ${err.message}`)));
+    child.on('exit', (code, signal) => {
+      if (summary && code === 0) resolve(summary);
+      else reject(new Error(`loading the demo data failed: ${failure ?? `the worker process ended (${signal ?? `exit code ${code}`})`}`));
+    });
+    child.send(request);
+  });
+}
+
+/** DATA_DIR's lock (embedded database), held from start to exit, also while the demo-load worker has the database open. */
+let dirLock: DirLock | undefined;
+
 async function main() {
   const config = loadConfig();
   step(config.databaseUrl ? 'connecting to PostgreSQL' : `opening embedded database in ${config.dataDir}`);
-  const openOptions = config.databaseUrl ? ({ kind: 'postgres', url: config.databaseUrl } as const) : ({ kind: 'pglite', dataDir: config.dataDir } as const);
-  let database = await openDatabase(openOptions);
+  const openOptions: OpenOptions = config.databaseUrl
+    ? { kind: 'postgres', url: config.databaseUrl }
+    : { kind: 'pglite', dataDir: config.dataDir, lockHeld: true };
+  if (openOptions.kind === 'pglite') {
+    fs.mkdirSync(config.dataDir, { recursive: true });
+    dirLock = acquireDirLock(config.dataDir);
+  }
+  let database: Database | undefined;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
@@ -48,7 +99,8 @@ async function main() {
       await outbox?.stop();
       await app?.close();
     } finally {
-      await database.close();
+      await database?.close();
+      dirLock?.release();
       process.exit(0);
     }
   };
@@ -57,33 +109,45 @@ async function main() {
   process.on('SIGINT', () => void shutdown('SIGINT'));
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
-  const applied = await migrate(database);
-  step(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
-
-  const crypto = createFieldCrypto(config.dataKey);
-  let demo = false;
-  if (config.demoData && (await isEmpty(database))) {
-    step('empty database: loading the Duodi demo data (6 communities, 17 teams, 1,345 volunteers)…');
+  const reportMigrations = (applied: string[]) =>
+    step(applied.length ? `migrations applied: ${applied.join(', ')}` : 'database schema up to date');
+  const loadDemo = async (intro: string) => {
+    step(`${intro} the Duodi demo data (6 communities, 17 teams, 1,345 volunteers) in a worker process…`);
     let lastStep = '';
-    const summary = await loadDemoData(database, crypto, {
-      referenceDate: new Date(),
-      onProgress: (what, done, total) => {
-        if (what !== lastStep || done === total) {
-          step(`  ${what} ${done}/${total}`);
-          lastStep = what;
-        }
-      },
+    const summary = await loadDemoInWorker({ open: openOptions, dataKey: config.dataKey, referenceDate: Date.now() }, (message) => {
+      if (message.type === 'migrated') {
+        if (message.applied.length) reportMigrations(message.applied);
+      } else if (message.type === 'progress' && (message.step !== lastStep || message.done === message.total)) {
+        step(`  ${message.step} ${message.done}/${message.total}`);
+        lastStep = message.step;
+      }
     });
     step(`demo data loaded: ${JSON.stringify(summary)}`);
-    demo = true;
-    if (database.kind === 'pglite') {
-      // The bulk load grew PGlite's WebAssembly heap, which never shrinks: reopen to start lean.
-      await database.close();
-      database = await openDatabase(openOptions);
+  };
+
+  if (openOptions.kind === 'pglite' && config.demoData && !embeddedDatabaseExists(config.dataDir)) {
+    // First start on an empty DATA_DIR: the worker creates, migrates and fills the database; then it is opened as on a restart.
+    await loadDemo('new DATA_DIR: creating the database and loading');
+    database = await openDatabase(openOptions);
+    const applied = await migrate(database);
+    if (applied.length) reportMigrations(applied);
+  } else {
+    database = await openDatabase(openOptions);
+    reportMigrations(await migrate(database));
+    if (config.demoData && (await isEmpty(database))) {
+      if (openOptions.kind === 'pglite') {
+        // One process at a time on an embedded directory: close ours while the worker loads, then reopen.
+        const ours = database;
+        database = undefined;
+        await ours.close();
+        await loadDemo('empty database: loading');
+        database = await openDatabase(openOptions);
+      } else {
+        await loadDemo('empty database: loading');
+      }
     }
-  } else if (config.demoData) {
-    demo = true;
   }
+  const crypto = createFieldCrypto(config.dataKey);
 
   const deps: Deps = { database, db: database.db, crypto, config, now: () => new Date() };
   app = await buildApp({ deps, logLevel: config.logLevel, webDist: findWebDist(config.webDist) });
@@ -116,7 +180,7 @@ async function main() {
   outbox = startOutboxWorker({ db: deps.db, crypto, log: app.log, adapters: createChannelAdapters(channelConfigFromEnv(), app.log) });
   const base = `http://localhost:${config.port}`;
   step(`serving ${base}  (H5 ${base}/  ·  console ${base}/admin  ·  API docs ${base}/api/docs)`);
-  if (demo) {
+  if (config.demoData) {
     process.stdout.write(`\nDemo log-ins (password ${DEMO_PASSWORD}):\n`);
     for (const a of DEMO_ACCOUNTS) process.stdout.write(`  ${a.phone}  ${a.label}\n`);
     process.stdout.write('\n');
@@ -125,5 +189,6 @@ async function main() {
 
 main().catch((err: unknown) => {
   process.stderr.write(`start-up failed: ${err instanceof Error ? err.message : String(err)}\n`);
+  dirLock?.release();
   process.exit(1);
 });
