@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { desc, eq } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { auditLog } from '../../schema/index.js';
 import type { Tx } from '../db/client.js';
 
@@ -37,6 +37,10 @@ export interface AuditEntry {
  * the previous row of its street, so an edited or deleted row breaks the chain.
  */
 export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
+  // One writer per street at a time, until the transaction ends. Locking the last row (FOR UPDATE) is not enough
+  // on PostgreSQL: a transaction that waited for it re-reads that same row after the other commits and chains to
+  // it, so two rows would share one predecessor. After this lock, the read below sees every committed row.
+  await tx.execute(sql`SELECT pg_advisory_xact_lock(hashtextextended(${`audit_log:${entry.streetId}`}, 0))`);
   const [prev] = await tx
     .select({ hash: auditLog.hash })
     .from(auditLog)
