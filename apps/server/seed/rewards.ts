@@ -129,6 +129,7 @@ export async function loadRewardsDemo(
                   ${status === 'revoked' ? (extra.reason ?? null) : null})`,
     );
   };
+  const STATUS_ACTION = { proposed: 'propose', reviewed: 'review', on_notice: 'publish', rejected: 'reject', revoked: 'revoke' } as const;
   for (const [i, v] of starred.entries()) {
     const status = flow.get(v.id);
     const awardedAt = new Date(ref.getTime() - (40 + (i % 300)) * DAY);
@@ -151,7 +152,7 @@ export async function loadRewardsDemo(
     await appendAudit(tx, {
       streetId,
       actorAccountId: null,
-      action: `star_award.${status}`,
+      action: `star_award.${STATUS_ACTION[status]}`, // the service's action codes, so the audit screen labels them
       entityType: 'volunteer',
       entityId: v.id,
       newValue: { level: v.star, status },
