@@ -170,12 +170,31 @@ export const DemandCreateSchema = z
   });
 export type DemandCreate = z.infer<typeof DemandCreateSchema>;
 
+/**
+ * A volunteer or staff member as the dispatch screens name them: the name as the volunteer lists
+ * show it (in full for the caller's communities and the teams they lead or manage, else masked:
+ * `扎*`) and their community. Never a phone or ID number.
+ */
+export const NamedPersonSchema = z.object({
+  name: z.string(),
+  nameBo: z.string().nullable(),
+  /** The person's community (null: none recorded). */
+  communityName: z.string().nullable(),
+  communityNameBo: z.string().nullable(),
+});
+export type NamedPerson = z.infer<typeof NamedPersonSchema>;
+
 export const DemandHistoryEntrySchema = z.object({
   action: z.string(),
   from: DemandStatusSchema.nullable(),
   to: DemandStatusSchema,
   at: z.string(),
   byUserId: z.string().nullable(),
+  /**
+   * Who took the step, named (null: the system, or an account that no longer exists). Absent only in
+   * an answer replayed under an Idempotency-Key that was stored before names were added.
+   */
+  by: NamedPersonSchema.nullable().optional(),
   note: z.string().nullable(),
 });
 
@@ -199,6 +218,11 @@ export const DemandSchema = z.object({
   gridId: z.string(),
   teamId: z.string().nullable(),
   volunteerIds: z.array(z.string()),
+  /**
+   * The accepted volunteers, named, in the order of `volunteerIds` (detail and transition answers
+   * only; absent in lists and in an answer replayed from before names were added).
+   */
+  volunteers: z.array(NamedPersonSchema.extend({ id: z.string() })).optional(),
   volunteersNeeded: z.number().int(),
   channel: z.enum(DEMAND_CHANNELS),
   urgency: z.enum(DEMAND_URGENCIES),
@@ -222,7 +246,7 @@ export const DemandSchema = z.object({
 });
 export type Demand = z.infer<typeof DemandSchema>;
 
-export const DemandListItemSchema = DemandSchema.omit({ history: true, beneficiary: true });
+export const DemandListItemSchema = DemandSchema.omit({ history: true, beneficiary: true, volunteers: true });
 export type DemandListItem = z.infer<typeof DemandListItemSchema>;
 
 export const DemandQuerySchema = PageQuerySchema.extend({
@@ -280,6 +304,8 @@ export const IdempotencyHeadersSchema = z.object({
 
 export const CandidateSchema = z.object({
   volunteerId: z.string(),
+  /** Who the candidate is (one query per page, not one request per row). */
+  volunteer: NamedPersonSchema,
   score: z.number(),
   reasons: z.object({
     skills: z.number(),
@@ -290,6 +316,7 @@ export const CandidateSchema = z.object({
     reliability: z.number(),
   }),
 });
+export type Candidate = z.infer<typeof CandidateSchema>;
 export const CandidateListSchema = z.object({ items: z.array(CandidateSchema) });
 export const CandidateQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(200).default(20) });
 
@@ -347,6 +374,8 @@ export const DemandOfferSchema = z.object({
   id: z.string(),
   demandId: z.string(),
   volunteerId: z.string(),
+  /** The volunteer, named (`GET /demands/{id}/offers`; absent in the decline answer, which is the caller's own offer). */
+  volunteer: NamedPersonSchema.optional(),
   teamId: z.string(),
   status: z.enum(DEMAND_OFFER_STATUSES),
   planId: z.string().nullable(),

@@ -13,7 +13,7 @@ import * as repo from './demands.repository.js';
 import { noShowCounts } from './offers.repository.js';
 import { FactsMemo, factsGeneration } from './volunteer-facts-cache.js';
 import { isStaffFor } from './demands.policy.js';
-import { actorContextOf, visibleDemandFor } from './demands.service.js';
+import { actorContextOf, visibleDemandFor, volunteerNamesFor } from './demands.service.js';
 
 /** Items that need an adult volunteer (night patrol, escorting a patient). */
 const ADULT_ONLY = new Set(['svc_patrol', 'svc_medical_escort']);
@@ -173,7 +173,8 @@ function poolOf(facts: VolunteerFacts): CandidatePool {
  * Volunteers of the street ranked for a demand (DR-16: explainable, an offer only): skills,
  * language against the beneficiary's, same grid or community, availability in the preferred
  * window, workload over the last 30 days, reliability from ratings and no-shows. Volunteers who already accepted
- * it are left out. Staff of the demand's place and its team's leader only.
+ * it are left out. Each is named as the staff lists name them (presentNamedPerson). Staff of the
+ * demand's place and its team's leader only.
  * @throws unauthenticated | not_found | forbidden
  */
 export async function listCandidates(deps: Deps, actorOrNone: Actor | undefined, demandId: string, limit: number) {
@@ -193,7 +194,18 @@ export async function listCandidates(deps: Deps, actorOrNone: Actor | undefined,
   ]);
   const profile = demandProfileOf(demand, item, beneficiary ? { tibetanName: Boolean(beneficiary.person.nameBo) } : undefined);
   const items = rankForDemand(profile, facts, { limit, exclude: new Set(accepted) });
-  return { items: items.map(({ volunteerId, score, reasons }) => ({ volunteerId, score, reasons })) };
+  // The kept candidates' names in one query (the facts hold no names; a volunteer whose row is gone is left out).
+  const names = await volunteerNamesFor(
+    db,
+    actor,
+    items.map((c) => c.volunteerId),
+  );
+  return {
+    items: items.flatMap(({ volunteerId, score, reasons }) => {
+      const volunteer = names.get(volunteerId);
+      return volunteer ? [{ volunteerId, volunteer, score, reasons }] : [];
+    }),
+  };
 }
 
 /** Building words of a grid from its households' addresses (`阳光小区2栋`, `洛欧村3组`), without the community name. */

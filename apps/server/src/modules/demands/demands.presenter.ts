@@ -1,7 +1,23 @@
-import type { Demand, DemandListItem, ServiceItemDto } from '@duodi/contracts';
+import { maskName, type Demand, type DemandListItem, type NamedPerson, type ServiceItemDto } from '@duodi/contracts';
 import { isoOrNull, isoWithOffset } from '../../platform/http/time.js';
 import { isOpen } from './demand-state.js';
-import type { DemandRow, HistoryRow, ServiceItemRow } from './demands.repository.js';
+import type { DemandRow, HistoryRow, NamedPersonRow, ServiceItemRow } from './demands.repository.js';
+
+/**
+ * A volunteer or staff member named as the staff lists name them (DR-21): in full when their
+ * community is in the caller's view (`GET /volunteers`: `communitiesInView`, all for a street admin)
+ * or they belong to a team the caller leads (team_leader) or manages as its community's admin (a team's member list),
+ * else masked (`扎*`, Tibetan: the first syllable). Only name and community: no phone, no ID number.
+ */
+export function presentNamedPerson(row: NamedPersonRow, inView: 'all' | ReadonlySet<string>): NamedPerson {
+  const full = row.inViewersTeam || inView === 'all' || (row.communityId !== null && inView.has(row.communityId));
+  return {
+    name: full ? row.name : maskName(row.name),
+    nameBo: row.nameBo === null ? null : full ? row.nameBo : maskName(row.nameBo),
+    communityName: row.communityName,
+    communityNameBo: row.communityNameBo,
+  };
+}
 
 /** A menu item with the teams that provide it (资源清单) and the communities that switched it off. */
 export function presentServiceItem(row: ServiceItemRow, teamIds: string[] = [], disabledCommunityIds: string[] = []): ServiceItemDto {
@@ -54,23 +70,32 @@ export function presentDemandListItem(row: DemandRow, volunteerIds: string[], no
   };
 }
 
-export function presentHistory(rows: HistoryRow[]): Demand['history'] {
+/** The history, each step with who took it (`actors`: named accounts by id; the system's steps have none). */
+export function presentHistory(rows: HistoryRow[], actors: ReadonlyMap<string, NamedPerson>): Demand['history'] {
   return rows.map((h) => ({
     action: h.action,
     from: h.fromStatus,
     to: h.toStatus,
     at: isoWithOffset(h.at),
     byUserId: h.byAccountId,
+    by: h.byAccountId === null ? null : (actors.get(h.byAccountId) ?? null),
     note: h.note,
   }));
 }
 
+/** A demand with its accepted volunteers named (`names` by volunteer id) and its history. */
 export function presentDemand(
   row: DemandRow,
   volunteerIds: string[],
   history: HistoryRow[],
   beneficiary: Demand['beneficiary'],
   now: Date,
+  names: { volunteers: ReadonlyMap<string, NamedPerson>; actors: ReadonlyMap<string, NamedPerson> },
 ): Demand {
-  return { ...presentDemandListItem(row, volunteerIds, now), beneficiary, history: presentHistory(history) };
+  const list = presentDemandListItem(row, volunteerIds, now);
+  const volunteers = volunteerIds.flatMap((id) => {
+    const named = names.volunteers.get(id);
+    return named ? [{ id, ...named }] : [];
+  });
+  return { ...list, volunteers, beneficiary, history: presentHistory(history, names.actors) };
 }

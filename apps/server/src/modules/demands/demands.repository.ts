@@ -17,7 +17,7 @@ import {
   volunteerAvailability,
   volunteers,
 } from '../../schema/index.js';
-import type { Tx } from '../../platform/db/client.js';
+import { queryRows, type Tx } from '../../platform/db/client.js';
 
 export type DemandRow = typeof demands.$inferSelect;
 export type ServiceItemRow = typeof serviceItems.$inferSelect;
@@ -395,4 +395,65 @@ export async function tibetanNamed(tx: Tx, streetId: string, personIds: string[]
     .from(persons)
     .where(and(eq(persons.streetId, streetId), inArray(persons.id, personIds)));
   return new Map(rows.map((r) => [r.id, Boolean(r.nameBo)]));
+}
+
+/* ---------- names for the dispatch screens ---------- */
+
+/** Whose teams' members the caller sees by name in full (as a team's member list shows them). */
+export interface NameViewer {
+  /** Teams the caller leads. */
+  ledTeamIds: string[];
+  /** Communities the caller is community admin of: the members of those communities' teams. */
+  adminCommunityIds: string[];
+}
+
+/** A volunteer's or account's name, community and whether they belong to a team the viewer leads or manages. */
+export interface NamedPersonRow {
+  /** The volunteer id or the account id asked for. */
+  key: string;
+  streetId: string;
+  name: string;
+  nameBo: string | null;
+  communityId: string | null;
+  communityName: string | null;
+  communityNameBo: string | null;
+  inViewersTeam: boolean;
+}
+
+/** Whether the volunteer `volunteerId` (an SQL expression) is a member of a team the viewer leads or manages. */
+function inViewersTeam(volunteerId: SQL, viewer: NameViewer): SQL {
+  const teamsOfViewer: SQL[] = [];
+  if (viewer.ledTeamIds.length) teamsOfViewer.push(sql`tm.team_id IN ${viewer.ledTeamIds}`);
+  if (viewer.adminCommunityIds.length)
+    teamsOfViewer.push(sql`tm.team_id IN (SELECT t.id FROM teams t WHERE t.community_id IN ${viewer.adminCommunityIds})`);
+  if (!teamsOfViewer.length) return sql`false`;
+  return sql`EXISTS (SELECT 1 FROM team_members tm WHERE tm.volunteer_id = ${volunteerId} AND (${sql.join(teamsOfViewer, sql` OR `)}))`;
+}
+
+const NAME_COLUMNS = sql`p.name, p.name_bo AS "nameBo", p.community_id AS "communityId", c.name AS "communityName", c.name_bo AS "communityNameBo"`;
+
+/**
+ * Names of volunteers, one query for the whole page (no phone, no ID number). Looked up by primary
+ * key only (the caller checks `streetId`): with the street in the condition, a database without
+ * statistics (PGlite) scans all of the street's volunteers instead.
+ */
+export async function volunteerNames(tx: Tx, volunteerIds: readonly string[], viewer: NameViewer): Promise<NamedPersonRow[]> {
+  if (!volunteerIds.length) return [];
+  return queryRows<NamedPersonRow>(
+    tx,
+    sql`SELECT v.id AS "key", v.street_id AS "streetId", ${NAME_COLUMNS}, ${inViewersTeam(sql`v.id`, viewer)} AS "inViewersTeam"
+        FROM volunteers v JOIN persons p ON p.id = v.person_id LEFT JOIN communities c ON c.id = p.community_id
+        WHERE v.id IN ${[...new Set(volunteerIds)]}`,
+  );
+}
+
+/** Names of the accounts that took the steps of a demand (its history's actors), in one query. */
+export async function historyActorNames(tx: Tx, demandId: string, viewer: NameViewer): Promise<NamedPersonRow[]> {
+  return queryRows<NamedPersonRow>(
+    tx,
+    sql`SELECT a.id AS "key", a.street_id AS "streetId", ${NAME_COLUMNS},
+               ${inViewersTeam(sql`(SELECT v.id FROM volunteers v WHERE v.person_id = p.id)`, viewer)} AS "inViewersTeam"
+        FROM accounts a JOIN persons p ON p.id = a.person_id LEFT JOIN communities c ON c.id = p.community_id
+        WHERE a.id IN (SELECT h.by_account_id FROM demand_history h WHERE h.demand_id = ${demandId})`,
+  );
 }

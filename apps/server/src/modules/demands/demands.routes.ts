@@ -87,7 +87,8 @@ export const demandsRoutes: FastifyPluginAsyncZod = async (app) => {
       schema: {
         tags: ['demands'],
         summary: 'One demand with its history',
-        description: 'The beneficiary’s phone and address are shown to an accepted volunteer from accept to close (a logged view); masked otherwise. Outside the caller’s view: 404.',
+        description:
+          'The beneficiary’s phone and address are shown to an accepted volunteer from accept to close (a logged view); masked otherwise. The accepted volunteers (`volunteers`) and the history’s actors (`by`) are named as on the candidates. Outside the caller’s view: 404.',
         params: IdParamsSchema,
         response: { 200: DemandSchema, ...problemResponses(400, 401, 404) },
       },
@@ -102,7 +103,7 @@ export const demandsRoutes: FastifyPluginAsyncZod = async (app) => {
         tags: ['demands'],
         summary: 'Volunteers ranked for the demand, with the reasons of each score (DR-16)',
         description:
-          'Scores (0–100) from skills, language against the beneficiary’s, same grid or community, availability in the preferred window, workload over the last 30 days and reliability from ratings (weights in modules/demands/matching/README.md). Ineligible volunteers (missing required skills, unavailable, minors for adult-only items) and those who already accepted are left out. A ranking is an offer: volunteers accept or decline. Staff of the demand’s place and its team’s leader; others who see the demand 403, the rest 404.',
+          'Scores (0–100) from skills, language against the beneficiary’s, same grid or community, availability in the preferred window, workload over the last 30 days and reliability from ratings (weights in modules/demands/matching/README.md). Ineligible volunteers (missing required skills, unavailable, minors for adult-only items) and those who already accepted are left out. A ranking is an offer: volunteers accept or decline. Each item names the volunteer (`volunteer`: name in full within the caller’s communities and the teams they lead or manage, else masked; their community; no phone or ID). Staff of the demand’s place and its team’s leader; others who see the demand 403, the rest 404.',
         params: IdParamsSchema,
         querystring: CandidateQuerySchema,
         response: { 200: CandidateListSchema, ...problemResponses(400, 401, 403, 404) },

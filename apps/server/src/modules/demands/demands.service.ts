@@ -1,7 +1,15 @@
 import crypto from 'node:crypto';
 import { or } from 'drizzle-orm';
-import { maskName, type Demand, type DemandCreate, type DemandListItem, type DemandQuery, type DemandStatus } from '@duodi/contracts';
-import { hasRole, requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
+import {
+  maskName,
+  type Demand,
+  type DemandCreate,
+  type DemandListItem,
+  type DemandQuery,
+  type DemandStatus,
+  type NamedPerson,
+} from '@duodi/contracts';
+import { communitiesInView, hasRole, requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import type { Tx } from '../../platform/db/client.js';
 import { withTransaction } from '../../platform/db/tx.js';
@@ -14,7 +22,7 @@ import { detectEmergency } from './intake/detect-emergency.js';
 import { detectFee } from './intake/detect-fee.js';
 import * as repo from './demands.repository.js';
 import { assertMayTake, canSee, isStaffFor, relationsTo, type ActorContext } from './demands.policy.js';
-import { presentDemand, presentDemandListItem } from './demands.presenter.js';
+import { presentDemand, presentDemandListItem, presentNamedPerson } from './demands.presenter.js';
 import { isOffIn } from './menu.repository.js';
 import { applyOfferEffects, expireStaleOffers } from './offer-effects.service.js';
 import { notifyDemandEscalated, notifyDemandTransition, notifyEmergency } from '../notifications/index.js';
@@ -138,11 +146,37 @@ async function beneficiaryView(
   };
 }
 
+/* ---------- names of volunteers and staff ---------- */
+
+/** The teams whose members the caller sees in full beyond their communities (none needed for a street admin, who sees all). */
+const nameViewerOf = (actor: Actor): repo.NameViewer =>
+  communitiesInView(actor) === 'all'
+    ? { ledTeamIds: [], adminCommunityIds: [] }
+    : { ledTeamIds: scopeIdsOf(actor, 'team_leader'), adminCommunityIds: scopeIdsOf(actor, 'community_admin') };
+/** Rows of the caller's street only, named as the caller may see them, by key. */
+const namedBy = (rows: repo.NamedPersonRow[], actor: Actor): Map<string, NamedPerson> => {
+  const inView = communitiesInView(actor);
+  return new Map(rows.filter((r) => r.streetId === actor.streetId).map((r) => [r.key, presentNamedPerson(r, inView)]));
+};
+
+/**
+ * Volunteers named as the caller may see them (presentNamedPerson: full or masked, with their
+ * community), by volunteer id, in one query for the whole page; unknown ids are left out.
+ */
+export async function volunteerNamesFor(tx: Tx, actor: Actor, volunteerIds: readonly string[]): Promise<Map<string, NamedPerson>> {
+  return namedBy(await repo.volunteerNames(tx, volunteerIds, nameViewerOf(actor)), actor);
+}
+
 export async function answer(deps: Deps, tx: Tx, ctx: ActorContext, demand: repo.DemandRow): Promise<Demand> {
   const volunteerIds = await repo.acceptedVolunteerIds(tx, demand.id);
   const relations = relationsTo(ctx, demand, volunteerIds);
-  const [history, beneficiary] = await Promise.all([repo.historyOf(tx, demand.id), beneficiaryView(deps, tx, ctx, demand, relations)]);
-  return presentDemand(demand, volunteerIds, history, beneficiary, deps.now());
+  const [history, beneficiary, volunteers, actors] = await Promise.all([
+    repo.historyOf(tx, demand.id),
+    beneficiaryView(deps, tx, ctx, demand, relations),
+    volunteerNamesFor(tx, ctx.actor, volunteerIds),
+    repo.historyActorNames(tx, demand.id, nameViewerOf(ctx.actor)),
+  ]);
+  return presentDemand(demand, volunteerIds, history, beneficiary, deps.now(), { volunteers, actors: namedBy(actors, ctx.actor) });
 }
 
 /** A demand the caller may see, with how they stand to it. 404 outside their view. */

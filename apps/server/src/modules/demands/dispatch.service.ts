@@ -6,6 +6,7 @@ import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
 import { demandProfileOf, loadVolunteerFacts, rankForDemand } from './candidates.service.js';
 import * as repo from './demands.repository.js';
+import { volunteerNamesFor } from './demands.service.js';
 import type { RankedCandidate } from './matching/rank-candidates.js';
 import { greedyDispatch, suggestDispatch, type DispatchInput } from './matching/dispatch.js';
 
@@ -90,11 +91,14 @@ export async function suggestDispatchFor(deps: Deps, actorOrNone: Actor | undefi
     const computedMs = round2(performance.now() - started);
     const chosen = new Map<string, string[]>();
     for (const a of result.assignments) chosen.set(a.demandId, [...(chosen.get(a.demandId) ?? []), a.volunteerId]);
+    // The suggested volunteers' names, one query for the whole suggestion (after computedMs: not part of the solving).
+    const names = await volunteerNamesFor(tx, actor, [...new Set(result.assignments.map((a) => a.volunteerId))]);
     return {
       items: input.demands.map((d) => {
-        const volunteers = (chosen.get(d.id) ?? []).map((v) => {
+        const volunteers = (chosen.get(d.id) ?? []).flatMap((v) => {
           const { volunteerId, score, reasons } = ranked.get(d.id)!.get(v)!;
-          return { volunteerId, score, reasons };
+          const volunteer = names.get(volunteerId);
+          return volunteer ? [{ volunteerId, volunteer, score, reasons }] : [];
         });
         return { demandId: d.id, volunteers, unfilled: d.needed - volunteers.length };
       }),

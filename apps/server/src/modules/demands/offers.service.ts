@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import type { Demand, DemandOffer, DemandStatus, DispatchPlanBody, DispatchPlanResult, MyOffer } from '@duodi/contracts';
+import type { Demand, DemandOffer, DemandStatus, DispatchPlanBody, DispatchPlanResult, MyOffer, NamedPerson } from '@duodi/contracts';
 import { hasRole, requireActor, scopeIdsOf, type Actor } from '../../platform/auth/actor.js';
 import { appendAudit } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
@@ -11,7 +11,7 @@ import { slaDueAt } from './demand-state.js';
 import * as repo from './demands.repository.js';
 import * as offersRepo from './offers.repository.js';
 import { isStaffFor } from './demands.policy.js';
-import { actorContextOf, answer, idempotent, visibleDemandFor } from './demands.service.js';
+import { actorContextOf, answer, idempotent, visibleDemandFor, volunteerNamesFor } from './demands.service.js';
 import { DEFAULT_OFFER_TTL_MS, offerToTeam } from './offer-effects.service.js';
 import { forgetDynamicFacts } from './volunteer-facts-cache.js';
 import { notifyDemandOffered, notifyDemandTransition } from '../notifications/index.js';
@@ -20,11 +20,12 @@ const newId = (prefix: string) => `${prefix}_${crypto.randomUUID()}`;
 
 /* ---------- the volunteer's side ---------- */
 
-function presentOffer(o: offersRepo.OfferRow): DemandOffer {
+function presentOffer(o: offersRepo.OfferRow, volunteer?: NamedPerson): DemandOffer {
   return {
     id: o.id,
     demandId: o.demandId,
     volunteerId: o.volunteerId,
+    ...(volunteer ? { volunteer } : {}),
     teamId: o.teamId,
     status: o.status,
     planId: o.planId,
@@ -106,8 +107,8 @@ export async function declineOffer(
 }
 
 /**
- * The offers of a demand, oldest first: staff of its place and its team's leader. Others who see
- * the demand 403, the rest 404.
+ * The offers of a demand, oldest first, each volunteer named (presentNamedPerson): staff of its
+ * place and its team's leader. Others who see the demand 403, the rest 404.
  * @throws unauthenticated | not_found | forbidden
  */
 export async function listDemandOffers(deps: Deps, actorOrNone: Actor | undefined, demandId: string): Promise<{ items: DemandOffer[] }> {
@@ -116,7 +117,9 @@ export async function listDemandOffers(deps: Deps, actorOrNone: Actor | undefine
     const ctx = await actorContextOf(tx, actor);
     const { demand, relations } = await visibleDemandFor(tx, ctx, demandId);
     if (!isStaffFor(actor, demand) && !relations.has('team_leader')) throw new AppError('forbidden');
-    return { items: (await offersRepo.offersOfDemand(tx, demand.id)).map(presentOffer) };
+    const offers = await offersRepo.offersOfDemand(tx, demand.id);
+    const names = await volunteerNamesFor(tx, actor, [...new Set(offers.map((o) => o.volunteerId))]);
+    return { items: offers.map((o) => presentOffer(o, names.get(o.volunteerId))) };
   });
 }
 
