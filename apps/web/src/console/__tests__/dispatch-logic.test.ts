@@ -19,6 +19,7 @@ const now = Date.parse('2026-11-29T12:00:00+08:00');
 const at = (ms: number) => new Date(now + ms).toISOString();
 const c = (volunteerId: string, score: number) => ({
   volunteerId,
+  volunteer: { name: `志愿者${volunteerId}`, nameBo: null, communityName: '桑伊社区', communityNameBo: null },
   score,
   reasons: { skills: 1, language: 1, distance: 1, availability: 1, workload: 1, reliability: 1 },
 });

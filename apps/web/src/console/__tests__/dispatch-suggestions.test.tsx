@@ -1,22 +1,32 @@
 // @vitest-environment jsdom
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
-import type { VolunteerProfile } from '@duodi/contracts';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { NamedPerson } from '@duodi/contracts';
 import type { Candidate } from '../../features/dispatch/api/demands';
+import { initI18n } from '../../lib/i18n';
 import { json, mockApi, problem } from '../../testing/mock-api';
 import { renderConsole } from '../../testing/render';
 import { COMMUNITY_ADMIN, demand, lookupRoutes } from './dispatch-fixtures';
 
 const reasons = { skills: 1, language: 1, distance: 0.6, availability: 0.5, workload: 1, reliability: 0.8 };
-const candidate = (volunteerId: string, score: number): Candidate => ({ volunteerId, score, reasons });
 
-const NAMES: Record<string, string> = { 'v-06': '次仁', 'v-07': '拉姆', 'v-08': '尼玛', 'v-09': '达瓦', 'v-10': '白玛' };
+const SANGYI = { communityName: '桑伊社区', communityNameBo: 'བསམ་ཡིད་སྡོད་ཁུལ།' };
+/** The volunteers as the answers name them; v-09 lives in 吉祥社区, outside the admin's community, so the server masks the name. */
+const PEOPLE: Record<string, NamedPerson> = {
+  'v-06': { name: '次仁', nameBo: 'ཚེ་རིང་', ...SANGYI },
+  'v-07': { name: '拉姆', nameBo: null, ...SANGYI },
+  'v-08': { name: '尼玛', nameBo: 'ཉི་མ་', ...SANGYI },
+  'v-09': { name: '达*', nameBo: 'ཟླ་*', communityName: '吉祥社区', communityNameBo: 'བཀྲ་ཤིས་སྡོད་ཁུལ་' },
+  'v-10': { name: '白玛', nameBo: 'པད་མ་', ...SANGYI },
+};
+const candidate = (volunteerId: string, score: number): Candidate => ({ volunteerId, volunteer: PEOPLE[volunteerId]!, score, reasons });
+/** GET /volunteers/{id} refuses a volunteer outside the caller's scope: the screens must not depend on it. */
 const volunteerRoutes = Object.fromEntries(
-  Object.entries(NAMES).map(([id, name]) => [
-    `GET /api/v1/volunteers/${id}`,
-    () => json(200, { id, name, nameBo: null } as Partial<VolunteerProfile>),
-  ]),
+  Object.keys(PEOPLE).map((id) => [`GET /api/v1/volunteers/${id}`, () => problem(404, 'not_found', '未找到')]),
 );
+const lookedUpOneByOne = (requests: { path: string }[]) => requests.filter((r) => r.path.startsWith('/api/v1/volunteers/'));
+
+afterAll(() => initI18n('zh-CN'));
 
 const SUGGESTION = {
   items: [
@@ -88,7 +98,13 @@ describe('console suggested dispatch (建议派单)', () => {
       expect(requests.find((r) => r.path === '/api/v1/demands/suggest-dispatch')?.body).toEqual({ communityId: 'c-sangyi' });
 
       const cleanup = await screen.findByRole('article', { name: /环境清扫 · 单号 C00001/ });
-      expect(await within(cleanup).findByText('次仁')).toBeTruthy();
+      expect(within(cleanup).getByText('次仁')).toBeTruthy();
+      expect(within(cleanup).getByText('拉姆')).toBeTruthy();
+      // The volunteer of another community shows by the (masked) name and community the answer gives, not as a number.
+      const third = screen.getByRole('article', { name: /单号 X00003/ });
+      expect(within(third).getByText('达*')).toBeTruthy();
+      expect(within(third).getByText('吉祥社区')).toBeTruthy();
+      expect(within(third).queryByText('志愿者 V-09')).toBeNull();
       // Remove 拉姆, replace 次仁 by 白玛 from the demand's candidates.
       fireEvent.click(within(cleanup).getByRole('button', { name: '移除志愿者 V-07' }));
       await pick('替换志愿者 V-06', /白玛/);
@@ -119,6 +135,8 @@ describe('console suggested dispatch (建议派单)', () => {
       );
       expect(await screen.findByText('已派出 2 个需求，发出 2 份邀请。')).toBeTruthy();
       expect(requests.find((r) => r.path === '/api/v1/dispatch-plans')?.headers.get('idempotency-key')).toMatch(/^[A-Za-z0-9_.:-]{8,128}$/);
+      // Names came with the suggestion and the candidates: no request per volunteer.
+      expect(lookedUpOneByOne(requests)).toEqual([]);
     },
   );
 
@@ -154,5 +172,23 @@ describe('console suggested dispatch (建议派单)', () => {
     renderConsole('/dispatch-suggestions');
     fireEvent.click(await screen.findByRole('button', { name: '生成建议' }));
     expect(await screen.findByText('您不能为这个社区生成建议。')).toBeTruthy();
+  });
+
+  it('shows the Tibetan names (and the Chinese one, marked, where there is none) in the Tibetan UI', { timeout: 40_000 }, async () => {
+    const { requests } = mockApi({
+      ...routes(() => json(201, {})),
+      'GET /api/v1/me': () => json(200, { ...COMMUNITY_ADMIN, language: 'bo' }),
+    });
+    await initI18n('bo');
+    renderConsole('/dispatch-suggestions');
+    fireEvent.click(await screen.findByRole('button', { name: 'གྲོས་འགོ་བཟོ།' }));
+    const cleanup = await screen.findByRole('article', { name: /C00001/ });
+    expect(within(cleanup).getByText('ཚེ་རིང་')).toBeTruthy();
+    expect(within(cleanup).getByText('拉姆').getAttribute('lang')).toBe('zh-CN');
+    expect(within(cleanup).getAllByText('བསམ་ཡིད་སྡོད་ཁུལ།').length).toBe(2);
+    const third = screen.getByRole('article', { name: /X00003/ });
+    expect(within(third).getByText('ཟླ་*')).toBeTruthy();
+    expect(within(third).getByText('བཀྲ་ཤིས་སྡོད་ཁུལ་')).toBeTruthy();
+    expect(lookedUpOneByOne(requests)).toEqual([]);
   });
 });

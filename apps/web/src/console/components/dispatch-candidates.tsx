@@ -6,7 +6,7 @@ import { useAcceptDispatchPlan } from '../../features/dispatch/api/plans';
 import { explainReason, REASON_WEIGHTS } from '../../features/dispatch/explain';
 import { CANDIDATE_REASONS } from '../../features/dispatch/values';
 import { errorMessage } from '../../lib/error-message';
-import { VolunteerName } from './dispatch-parts';
+import { PersonName } from './dispatch-parts';
 import { ProblemAlert } from './query-state';
 
 /** A score (0..100) as a bar with the number in words beside it; the bar is decoration. */
@@ -103,7 +103,7 @@ export function DispatchCandidates({ demandId, offerTeamId }: { demandId: string
         }
         columns={[
           { title: t('dispatch.candidates.rank'), key: 'rank', width: 60, render: (_, __, index) => index + 1 },
-          { title: t('dispatch.candidates.volunteer'), key: 'name', render: (_, row) => <VolunteerName id={row.volunteerId} /> },
+          { title: t('dispatch.candidates.volunteer'), key: 'name', render: (_, row) => <PersonName person={row.volunteer} /> },
           { title: t('dispatch.candidates.scoreTitle'), key: 'score', width: 200, render: (_, row) => <ScoreBar score={row.score} /> },
           { title: t('dispatch.candidates.reasons'), key: 'reasons', render: (_, row) => <CandidateReasons reasons={row.reasons} /> },
         ]}

@@ -13,7 +13,7 @@ import { scopesOf } from '../../lib/roles';
 import { DispatchActions, isPlaceStaff } from './dispatch-actions';
 import { useItemName } from './dispatch-card';
 import { DispatchCandidates } from './dispatch-candidates';
-import { DeadlineBadge, DemandStatusTag, UrgencyTag, useNow, VolunteerName } from './dispatch-parts';
+import { DeadlineBadge, DemandStatusTag, PersonName, UrgencyTag, useNow } from './dispatch-parts';
 import { Loading, ProblemAlert } from './query-state';
 import { StatusTag, type Tone } from './status-tag';
 
@@ -40,6 +40,8 @@ const OFFER_TONE: Record<DemandOffer['status'], Tone> = {
   withdrawn: 'neutral',
 };
 const NO_SHOW_STATUSES: readonly Demand['status'][] = ['accepted', 'in_service'];
+/** An accepted volunteer as the demand names them (absent in an answer without names: then looked up by id). */
+const namedOf = (demand: Demand, volunteerId: string) => demand.volunteers?.find((v) => v.id === volunteerId);
 
 /** The team a leader may offer the demand for: its team if they lead it, else (still published) a team they lead in its place. */
 function offerTeamOf(me: Me, demand: Demand, lookups: DispatchLookups): string | null {
@@ -84,7 +86,7 @@ function NoShowForm({ demand }: { demand: Demand }) {
           setVolunteerId(value);
           setMissing(false);
         }}
-        options={demand.volunteerIds.map((v) => ({ value: v, label: <VolunteerName id={v} /> }))}
+        options={demand.volunteerIds.map((v) => ({ value: v, label: <PersonName person={namedOf(demand, v)} volunteerId={v} /> }))}
         status={missing ? 'error' : undefined}
         aria-invalid={missing}
       />
@@ -116,7 +118,11 @@ function Offers({ demandId, lookups }: { demandId: string; lookups: DispatchLook
       pagination={false}
       locale={{ emptyText: t('dispatch.offers.none') }}
       columns={[
-        { title: t('dispatch.candidates.volunteer'), key: 'v', render: (_, o) => <VolunteerName id={o.volunteerId} /> },
+        {
+          title: t('dispatch.candidates.volunteer'),
+          key: 'v',
+          render: (_, o) => <PersonName person={o.volunteer} volunteerId={o.volunteerId} />,
+        },
         {
           title: t('dispatch.fields.team'),
           key: 'team',
@@ -163,12 +169,16 @@ export function DemandPanel({ demandId, me, lookups }: { demandId: string; me: M
   const team = d.teamId ? lookups.teams.get(d.teamId) : undefined;
   const escalations = d.history.filter((h) => h.action === 'escalate');
   const seesCandidates = staff || leadsTeam || (d.status === 'published' && led.length > 0);
-  const byText = (by: string | null) =>
-    by === null
-      ? t('dispatch.history.system')
-      : by === me.id
-        ? t('dispatch.history.you')
-        : t('dispatch.history.staff', { id: shortId(by) });
+  const byText = (h: Demand['history'][number]) =>
+    h.byUserId === null ? (
+      t('dispatch.history.system')
+    ) : h.byUserId === me.id ? (
+      t('dispatch.history.you')
+    ) : h.by ? (
+      <PersonName person={h.by} community={false} />
+    ) : (
+      t('dispatch.history.staff', { id: shortId(h.byUserId) })
+    );
   const item = itemName(d.serviceItemId);
 
   return (
@@ -203,7 +213,7 @@ export function DemandPanel({ demandId, me, lookups }: { demandId: string; me: M
             <ul style={{ margin: '4px 0 0', paddingInlineStart: 16 }}>
               {d.volunteerIds.map((v) => (
                 <li key={v}>
-                  <VolunteerName id={v} />
+                  <PersonName person={namedOf(d, v)} volunteerId={v} />
                 </li>
               ))}
             </ul>
@@ -258,7 +268,7 @@ export function DemandPanel({ demandId, me, lookups }: { demandId: string; me: M
                   : t(`dispatch.status.${h.to}`)}
               </span>
               <div>
-                {formatDateTime(h.at, language)} · {byText(h.byUserId)}
+                {formatDateTime(h.at, language)} · {byText(h)}
               </div>
               {h.note && (
                 <div lang={scriptLang(h.note)}>

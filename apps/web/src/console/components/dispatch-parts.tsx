@@ -1,8 +1,10 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DemandListItem, DemandStatus, DemandUrgency } from '@duodi/contracts';
+import type { DemandListItem, DemandStatus, DemandUrgency, NamedPerson } from '@duodi/contracts';
 import { deadlineTone, spanParts, type DeadlineTone } from '../../features/dispatch/deadline';
 import { useVolunteer } from '../../features/volunteers/api/get-volunteer';
+import { currentLanguage } from '../../lib/i18n';
+import { langAttr, localName } from '../../lib/localize';
 import { LocalName } from './local-name';
 import { StatusTag, type Tone } from './status-tag';
 
@@ -87,11 +89,45 @@ export function DemandStatusTag({ status }: { status: DemandStatus }) {
   return <StatusTag tone={STATUS_TONE[status]}>{t(`dispatch.status.${status}`)}</StatusTag>;
 }
 
-/** A volunteer's name (masked as the caller's rights say), fetched once per id and cached. */
-export function VolunteerName({ id }: { id: string }) {
+/**
+ * A volunteer's name (masked as the caller's rights say), fetched once per id and cached: only for
+ * an id that came without a name (GET /volunteers/{id} refuses volunteers outside the caller's scope).
+ */
+function VolunteerName({ id }: { id: string }) {
   const { t } = useTranslation();
   const volunteer = useVolunteer(id);
   if (volunteer.data) return <LocalName item={volunteer.data} />;
   if (volunteer.isError) return <span>{t('dispatch.volunteerUnknown', { id: id.slice(-6).toUpperCase() })}</span>;
   return <span>{t('common.loading')}</span>;
+}
+
+/**
+ * A volunteer or staff member named by the answer they came with (the name as the caller may see it,
+ * Tibetan in the Tibetan UI when there is one, and with `community` their community beside it);
+ * without a name, a volunteer is looked up by `volunteerId` as before.
+ */
+export function PersonName({
+  person,
+  volunteerId,
+  community = true,
+}: {
+  person: NamedPerson | null | undefined;
+  volunteerId?: string;
+  community?: boolean;
+}) {
+  const language = currentLanguage();
+  if (!person) return volunteerId ? <VolunteerName id={volunteerId} /> : null;
+  const place =
+    community && person.communityName ? localName({ name: person.communityName, nameBo: person.communityNameBo }, language) : null;
+  return (
+    <span>
+      <LocalName item={person} />
+      {place && (
+        <>
+          {' · '}
+          <span lang={langAttr(place, language)}>{place.text}</span>
+        </>
+      )}
+    </span>
+  );
 }

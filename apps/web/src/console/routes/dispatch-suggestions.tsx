@@ -28,7 +28,7 @@ import { hasRole, scopesOf } from '../../lib/roles';
 import { useDocumentTitle } from '../../lib/use-document-title';
 import { useItemName } from '../components/dispatch-card';
 import { CandidateReasons } from '../components/dispatch-candidates';
-import { DemandStatusTag, UrgencyTag, VolunteerName } from '../components/dispatch-parts';
+import { DemandStatusTag, PersonName, UrgencyTag } from '../components/dispatch-parts';
 import { Loading, ProblemAlert } from '../components/query-state';
 import { StatusTag } from '../components/status-tag';
 
@@ -96,7 +96,7 @@ function CandidateOption({ candidate }: { candidate: Candidate }) {
   const { t } = useTranslation();
   return (
     <span>
-      <VolunteerName id={candidate.volunteerId} /> · {t('dispatch.candidates.score', { score: candidate.score })}
+      <PersonName person={candidate.volunteer} /> · {t('dispatch.candidates.score', { score: candidate.score })}
     </span>
   );
 }
@@ -290,7 +290,7 @@ export default function DispatchSuggestionsPage() {
                       dataSource={row.volunteers}
                       locale={{ emptyText: t('dispatch.suggest.noVolunteers') }}
                       columns={[
-                        { title: t('dispatch.candidates.volunteer'), key: 'n', render: (_, v) => <VolunteerName id={v.volunteerId} /> },
+                        { title: t('dispatch.candidates.volunteer'), key: 'n', render: (_, v) => <PersonName person={v.volunteer} /> },
                         { title: t('dispatch.candidates.scoreTitle'), key: 's', width: 90, render: (_, v) => round2(v.score) },
                         { title: t('dispatch.candidates.reasons'), key: 'r', render: (_, v) => <CandidateReasons reasons={v.reasons} /> },
                         {

@@ -1,5 +1,5 @@
 import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { Demand, DemandListItem, DemandStatus, DemandUrgency, FocusTag } from '@duodi/contracts';
+import type { Candidate, Demand, DemandListItem, DemandStatus, DemandUrgency, FocusTag } from '@duodi/contracts';
 import { apiRequest } from '../../../lib/api-client';
 import type { Page } from '../../../lib/page';
 import { newIdempotencyKey } from '../idempotency';
@@ -18,11 +18,8 @@ export type DemandFilters = {
   q?: string;
 };
 
-export type Candidate = {
-  volunteerId: string;
-  score: number;
-  reasons: { skills: number; language: number; distance: number; availability: number; workload: number; reliability: number };
-};
+/** A ranked volunteer: id, who they are (name as the caller may see it, community), score and its six reasons. */
+export type { Candidate };
 
 const toQuery = (filters: DemandFilters) => ({
   status: filters.status,
