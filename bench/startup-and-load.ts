@@ -1,5 +1,6 @@
 // Start-up, memory and HTTP latency of the built server on loopback, with the demo data.
 // Run: npm run build && npx tsx bench/startup-and-load.ts   (results go into bench/README.md by hand)
+// BENCH_NODE_FLAGS="--max-semi-space-size=8" passes Node flags to the server (default: none, as `npm start` runs it).
 // Bounded: fixed request counts, 127.0.0.1 only, stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -12,25 +13,50 @@ if (!fs.existsSync(main)) throw new Error('build first: npm run build');
 const port = 3700 + Math.floor(Math.random() * 200);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duodi-bench-'));
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const loadAtStart = os.loadavg()[0]!;
 
-async function start(): Promise<{ proc: ChildProcess; ms: number }> {
+const rssMb = (pid: number) => {
+  const line = fs
+    .readFileSync(`/proc/${pid}/status`, 'utf8')
+    .split('\n')
+    .find((l) => l.startsWith('VmRSS'))!;
+  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
+};
+
+/** RSS of the server and its child processes (the demo-load worker while it runs), in MB. */
+function treeRssMb(pid: number): number {
+  let sum = 0;
+  for (const d of fs.readdirSync('/proc').filter((e) => /^\d+$/.test(e))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
+      if (Number(d) === pid || Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid) sum += rssMb(Number(d));
+    } catch {
+      /* exited meanwhile */
+    }
+  }
+  return sum;
+}
+
+/** Starts the server and waits for /healthz; `peakMb` is the highest RSS of the server plus its children seen meanwhile. */
+async function start(): Promise<{ proc: ChildProcess; ms: number; peakMb: number }> {
   const t0 = performance.now();
-  const proc = spawn(process.execPath, [main], { env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' }, stdio: 'ignore' });
+  const proc = spawn(process.execPath, [...nodeFlags, main], {
+    env: { ...process.env, DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+    stdio: 'ignore',
+  });
+  let peakMb = 0;
   for (;;) {
     try {
-      if ((await fetch(`${base}/healthz`)).ok) return { proc, ms: performance.now() - t0 };
+      if ((await fetch(`${base}/healthz`)).ok) return { proc, ms: performance.now() - t0, peakMb };
     } catch {
       /* starting */
     }
     if (proc.exitCode !== null) throw new Error('server exited');
+    peakMb = Math.max(peakMb, treeRssMb(proc.pid!));
     await new Promise((r) => setTimeout(r, 50));
   }
 }
-
-const rssMb = (pid: number) => {
-  const line = fs.readFileSync(`/proc/${pid}/status`, 'utf8').split('\n').find((l) => l.startsWith('VmRSS'))!;
-  return Math.round(Number(line.replace(/\D+/g, '')) / 1024);
-};
 
 async function load(label: string, url: string, headers: Record<string, string>, total: number, concurrency: number) {
   const times: number[] = [];
@@ -59,7 +85,13 @@ const cold = await start();
 const coldRss = rssMb(cold.proc.pid!);
 await settle();
 const coldSettled = rssMb(cold.proc.pid!);
-const login = (await (await fetch(`${base}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ phone: '13900000001', password: 'demo1345' }) })).json()) as { token: string };
+const login = (await (
+  await fetch(`${base}/api/v1/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ phone: '13900000001', password: 'demo1345' }),
+  })
+).json()) as { token: string };
 const auth = { authorization: `Bearer ${login.token}` };
 const rows = [
   await load('GET /healthz', `${base}/healthz`, {}, 2000, 16),
@@ -80,8 +112,15 @@ warm.proc.kill('SIGTERM');
 await new Promise((r) => warm.proc.once('exit', r));
 fs.rmSync(dataDir, { recursive: true, force: true });
 
-console.log(`node ${process.version}, ${os.cpus().length} cores, ${new Date().toISOString()}`);
-console.log(`first start (empty DATA_DIR: create PGlite, migrate, demo data, listen): ${(cold.ms / 1000).toFixed(1)} s, RSS ${coldRss} MB when ready, ${coldSettled} MB 15 s later`);
+console.log(
+  `node ${process.version}${nodeFlags.length ? ` ${nodeFlags.join(' ')}` : ''}, ${os.cpus().length} cores, load average ${loadAtStart.toFixed(1)} at the start, ${new Date().toISOString()}`,
+);
+console.log(
+  `first start (empty DATA_DIR: create PGlite, migrate, demo data, listen): ${(cold.ms / 1000).toFixed(1)} s, RSS ${coldRss} MB when ready, ${coldSettled} MB 15 s later`,
+);
+console.log(
+  `peak RSS of the server plus its demo-load worker process during the first start: ${cold.peakMb} MB (restart: ${warm.peakMb} MB)`,
+);
 console.log(`restart on the same DATA_DIR: ${(warm.ms / 1000).toFixed(1)} s, RSS ${warmRss} MB when ready, ${warmSettled} MB 15 s later`);
 console.log(`RSS 15 s after the load below: ${loadedRss} MB`);
 console.log('| endpoint | requests | concurrency | req/s | p50 ms | p95 ms | p99 ms |\n|---|---|---|---|---|---|---|');
