@@ -1,6 +1,7 @@
 // Start-up, memory and HTTP latency of the built server on loopback, with the demo data.
 // Run: npm run build && npx tsx bench/startup-and-load.ts   (results go into bench/README.md by hand)
-// BENCH_NODE_FLAGS="--max-semi-space-size=8" passes Node flags to the server (default: none, as `npm start` runs it).
+// BENCH_NODE_FLAGS="…" passes Node flags to the server (default: "--max-semi-space-size=8", as `npm start` runs it;
+// BENCH_NODE_FLAGS="" runs it without).
 // Bounded: fixed request counts, 127.0.0.1 only, stops by itself.
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -13,7 +14,7 @@ if (!fs.existsSync(main)) throw new Error('build first: npm run build');
 const port = 3700 + Math.floor(Math.random() * 200);
 const base = `http://127.0.0.1:${port}`;
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'duodi-bench-'));
-const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '').split(' ').filter(Boolean);
+const nodeFlags = (process.env.BENCH_NODE_FLAGS ?? '--max-semi-space-size=8').split(' ').filter(Boolean);
 const loadAtStart = os.loadavg()[0]!;
 
 const rssMb = (pid: number) => {

@@ -113,7 +113,8 @@ export async function startServer(name = 'server'): Promise<RunningServer> {
   const node = existsSync(PINNED_NODE) ? PINNED_NODE : process.execPath;
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, NODE_ENV: 'production' };
   delete env.DATABASE_URL; // always the embedded database with demo data
-  const child = spawn(node, [SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  // The same Node flags as `npm start` (scripts/start.mjs).
+  const child = spawn(node, ['--max-semi-space-size=8', SERVER_MAIN], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
 
