@@ -264,7 +264,7 @@ export async function loadDemoData(database: Database, crypto: FieldCrypto, opts
         entityType: 'account',
         entityId: r.accountId,
         newValue: { role: r.role, scopeType: r.scopeType, scopeId: r.scopeId },
-        reason: 'demo data',
+        reason: '演示数据',
       });
     }
     // 0003: applications, invitations and party reports reference accounts (deciders), so they come last.

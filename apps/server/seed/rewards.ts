@@ -156,7 +156,7 @@ export async function loadRewardsDemo(
       entityType: 'volunteer',
       entityId: v.id,
       newValue: { level: v.star, status },
-      reason: 'demo data',
+      reason: '演示数据',
     });
   }
 
@@ -236,7 +236,7 @@ export async function loadRewardsDemo(
       entityType: 'redemption',
       entityId: id,
       newValue: { status },
-      reason: 'demo data',
+      reason: '演示数据',
     });
     redemptions++;
   }
@@ -342,7 +342,7 @@ export async function loadRewardsDemo(
         entityType: 'volunteer',
         entityId: holder.id,
         newValue: { number },
-        reason: 'demo data',
+        reason: '服务时长核减后重新出具',
       });
     }
   }

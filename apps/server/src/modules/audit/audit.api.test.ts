@@ -100,7 +100,7 @@ describe('GET /api/v1/audit-log', () => {
     const grants = (await list({ action: 'role.grant', limit: 200 })).items;
     expect(grants.length).toBeGreaterThan(0);
     expect(
-      grants.every((e) => e.action === 'role.grant' && e.entityType === 'account' && e.actor === null && e.reason === 'demo data'),
+      grants.every((e) => e.action === 'role.grant' && e.entityType === 'account' && e.actor === null && e.reason === '演示数据'),
     ).toBe(true);
 
     const moves = (await list({ entityType: 'ledger_account', limit: 5 })).items;
@@ -155,9 +155,12 @@ describe('GET /api/v1/audit-log', () => {
     expect((await list({ to: '2000-01-01' })).items).toEqual([]);
     expect((await list({ from: '2999-01-01' })).items).toEqual([]);
 
-    const words = (await list({ q: 'DEMO DATA', entityType: 'account', limit: 200 })).items;
+    const words = (await list({ q: '演示数据', entityType: 'account', limit: 200 })).items;
     expect(words.length).toBeGreaterThan(0);
-    expect(words.every((e) => e.reason === 'demo data')).toBe(true);
+    expect(words.every((e) => e.reason === '演示数据')).toBe(true);
+    const anyCase = (await list({ q: 'ROLE.GRANT', limit: 200 })).items;
+    expect(anyCase.length).toBeGreaterThan(0);
+    expect(anyCase.every((e) => e.action === 'role.grant')).toBe(true);
     expect((await list({ q: '100%_no_such_reason' })).items).toEqual([]);
   });
 
