@@ -29,6 +29,7 @@ const detail = (patch: Partial<Demand> = {}): Demand => ({
     { action: 'submit', from: null, to: 'submitted', at: '2026-11-28T09:00:00+08:00', byUserId: 'u-04', by: { name: '次仁多吉', nameBo: null, ...SANGYI }, note: null },
     { action: 'publish', from: 'submitted', to: 'published', at: '2026-11-28T10:00:00+08:00', byUserId: 'u-02', by: { name: '央金卓玛', nameBo: null, ...SANGYI }, note: null },
     { action: 'assign', from: 'published', to: 'assigned', at: '2026-11-28T11:00:00+08:00', byUserId: 'u-05', by: { name: '格桑', nameBo: null, ...SANGYI }, note: null },
+    { action: 'decline', from: 'assigned', to: 'assigned', at: '2026-11-28T12:00:00+08:00', byUserId: 'u-07', by: PEOPLE['v-07'], note: '那天要上班' },
     { action: 'escalate', from: 'assigned', to: 'assigned', at: '2026-11-29T12:00:00+08:00', byUserId: null, by: null, note: 'community' },
     { action: 'accept', from: 'assigned', to: 'assigned', at: '2026-11-29T13:00:00+08:00', byUserId: 'u-06', by: PEOPLE['v-06'], note: null },
   ],
@@ -122,6 +123,9 @@ describe('console demand detail (需求详情)', () => {
       expect(screen.getByText(/2026年11月28日 11:00 ·/).textContent).toBe('2026年11月28日 11:00 · 格桑');
       expect(screen.getByText(/2026年11月29日 12:00 ·/).textContent).toBe('2026年11月29日 12:00 · 系统');
       expect(screen.queryByText(/工作人员（/)).toBeNull();
+      // Every kind of step has a label: a volunteer's decline is 婉拒, never the raw code.
+      expect(screen.getByText('婉拒')).toBeTruthy();
+      expect(screen.queryByText('decline')).toBeNull();
       expect(screen.getByText('2026年11月29日 12:00：在「已派队」环节逾期，已提交社区督办')).toBeTruthy();
     expect(screen.getByText('已提交社区督办')).toBeTruthy();
 

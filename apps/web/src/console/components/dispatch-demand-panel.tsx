@@ -23,12 +23,15 @@ const HISTORY_ACTIONS = [
   'reject',
   'assign',
   'accept',
+  'decline',
   'start',
   'complete',
   'rate',
   'close',
   'cancel',
   'escalate',
+  'no_show',
+  'rework',
 ] as const;
 const isKnownAction = (action: string): action is (typeof HISTORY_ACTIONS)[number] =>
   (HISTORY_ACTIONS as readonly string[]).includes(action);
