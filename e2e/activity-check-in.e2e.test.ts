@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkA11y, launchBrowser, shot, startServer, type RunningServer } from './harness';
-import { chooseLanguage, escape, fixedPart, loose, settle, t, waitForAccountLanguage, type Lang } from './ui';
+import { chooseLanguage, escape, fixedPart, loose, settle, signInH5, t } from './ui';
 
 const LEADER = { phone: '13900000005', password: 'demo1345' };
 const VOLUNTEER = { phone: '13900000006', password: 'demo1345' };
@@ -48,17 +48,6 @@ describe('activity check-in by QR between two phones', () => {
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
-  async function signIn(page: Page, lang: Lang, account: { phone: string; password: string }, next: string): Promise<void> {
-    await page.goto(`/login?next=${encodeURIComponent(next)}`);
-    await chooseLanguage(page, lang);
-    await page.getByRole('heading', { level: 1, name: loose(t(lang, 'auth.title')) }).waitFor();
-    await page.getByLabel(t(lang, 'auth.phone'), { exact: true }).fill(account.phone);
-    await page.getByLabel(t(lang, 'auth.password'), { exact: true }).fill(account.password);
-    await page.getByRole('button', { name: loose(t(lang, 'auth.submit')) }).click();
-    await expect.poll(() => page.evaluate(() => location.pathname), { timeout: 15_000 }).toBe(next.split('?')[0]);
-    await waitForAccountLanguage(page);
-    await chooseLanguage(page, lang);
-  }
 
   /**
    * The running activity to check in to: the demo data's live 布谷响铃 activity, or (when the demo data has
@@ -118,7 +107,7 @@ describe('activity check-in by QR between two phones', () => {
 
     // ── The organizer's phone, in Chinese: open check-in ─────────────────────────────────────
     const organizer = await newPhone();
-    await signIn(organizer, 'zh-CN', LEADER, `/activities/${activity.id}/organizer`);
+    await signInH5(organizer, 'zh-CN', LEADER, `/activities/${activity.id}/organizer`);
     await organizer.getByRole('heading', { level: 1, name: loose(t('zh-CN', 'activities.organizer.title')) }).waitFor();
     const start = organizer.getByRole('button', { name: loose(t('zh-CN', 'activities.actions.start')) });
     if (await start.isVisible().catch(() => false)) await start.click();
@@ -135,7 +124,7 @@ describe('activity check-in by QR between two phones', () => {
 
     // ── The volunteer's phone, in Tibetan: scan (choose a photo of the screen) ────────────────
     const volunteer = await newPhone();
-    await signIn(volunteer, 'bo', VOLUNTEER, '/check-in');
+    await signInH5(volunteer, 'bo', VOLUNTEER, '/check-in');
     await volunteer.getByRole('heading', { level: 1, name: loose(t('bo', 'activities.scan.title')) }).waitFor();
     await settle(volunteer);
     await checkA11y(volunteer, 'h5-check-in-bo');
@@ -201,7 +190,7 @@ describe('activity check-in by QR between two phones', () => {
 
     // A volunteer (…07), in Tibetan with the elderly mode: the list, the detail, and signing up after the risk notice.
     const phone = await newPhone();
-    await signIn(phone, 'bo', OTHER_VOLUNTEER, '/activities');
+    await signInH5(phone, 'bo', OTHER_VOLUNTEER, '/activities');
     await phone.evaluate(() => document.documentElement.classList.add('elderly'));
     await phone.getByRole('heading', { level: 1, name: loose(t('bo', 'activities.title')) }).waitFor();
     await phone
@@ -236,7 +225,7 @@ describe('activity check-in by QR between two phones', () => {
 
     // The grid worker (…04), in Chinese: the visit log of the own grid.
     const grid = await newPhone();
-    await signIn(grid, 'zh-CN', GRID_WORKER, '/visits/new');
+    await signInH5(grid, 'zh-CN', GRID_WORKER, '/visits/new');
     await grid.getByRole('heading', { level: 1, name: loose(t('zh-CN', 'visits.title')) }).waitFor();
     const household = grid.getByLabel(t('zh-CN', 'visits.household'), { exact: true });
     await expect.poll(() => household.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
