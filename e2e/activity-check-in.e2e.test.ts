@@ -48,7 +48,6 @@ describe('activity check-in by QR between two phones', () => {
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as T };
   }
 
-
   /**
    * The running activity to check in to: the demo data's live 布谷响铃 activity, or (when the demo data has
    * none) one the leader creates, the community admin approves and the volunteer signs up for, through the API.
