@@ -9,20 +9,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Demand, ServiceItemDto } from '../packages/contracts/src/index';
-import {
-  apiClient,
-  escape,
-  fixedPart,
-  loose,
-  looseIn,
-  settle,
-  shortId,
-  signInConsole,
-  signInH5,
-  t,
-  type Account,
-  type Lang,
-} from './ui';
+import { apiClient, escape, fixedPart, loose, looseIn, settle, shortId, signInConsole, signInH5, t, type Account, type Lang } from './ui';
 import { checkA11y, launchBrowser, shot, startServer, type RunningServer } from './harness';
 
 const PASSWORD = 'demo1345';

