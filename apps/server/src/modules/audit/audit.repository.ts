@@ -1,6 +1,5 @@
-import { and, asc, eq, gt, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import type { AuditSource } from '@duodi/contracts';
-import { auditLog } from '../../schema/index.js';
 import { queryRows, type Tx } from '../../platform/db/client.js';
 
 /** One line of the list: an audit_log row or a ledger entry shaped like one (`ledger_audit`). */
@@ -143,18 +142,6 @@ export async function findActors(tx: Tx, streetId: string, accountIds: string[])
  */
 export async function useReadOnlySnapshot(tx: Tx): Promise<void> {
   await tx.execute(sql`SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY`);
-}
-
-export type ChainRow = typeof auditLog.$inferSelect;
-
-/** The street's audit rows in chain order (id), `limit` after `afterId`. */
-export async function chainBatch(tx: Tx, input: { streetId: string; afterId: number; limit: number }): Promise<ChainRow[]> {
-  return tx
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.streetId, input.streetId), gt(auditLog.id, input.afterId)))
-    .orderBy(asc(auditLog.id))
-    .limit(input.limit);
 }
 
 export async function countLedgerAccounts(tx: Tx, streetId: string): Promise<number> {

@@ -1,7 +1,7 @@
 import { AUDIT_SOURCES, type AuditActor, type AuditEntry, type AuditLogQuery, type AuditSource, type AuditVerify } from '@duodi/contracts';
 import type { Actor } from '../../platform/auth/actor.js';
 import { requireActor } from '../../platform/auth/actor.js';
-import { rowHash } from '../../platform/audit/audit.js';
+import { walkAuditChain } from '../../platform/audit/audit.js';
 import { withTransaction } from '../../platform/db/tx.js';
 import type { Deps } from '../../platform/deps.js';
 import { AppError } from '../../platform/errors.js';
@@ -88,28 +88,13 @@ export async function verifyAuditLog(deps: Deps, actorOrNone: Actor | undefined)
   assertCanReadAudit(actor);
   return withTransaction(deps.db, async (tx) => {
     await repo.useReadOnlySnapshot(tx);
-    let prevHash = 'genesis';
-    let checked = 0;
-    let firstBrokenId: string | null = null;
-    let afterId = 0;
-    for (;;) {
-      const batch = await repo.chainBatch(tx, { streetId: actor.streetId, afterId, limit: CHAIN_BATCH });
-      for (const r of batch) {
-        checked += 1;
-        // An edited row breaks its own link; the rows after it still link to its stored hash, so
-        // the first broken row is the one that was changed (or the one after a deleted row).
-        if (firstBrokenId === null && (r.prevHash !== prevHash || r.hash !== rowHash(prevHash, r)))
-          firstBrokenId = entryId({ source: 'audit', id: r.id });
-        prevHash = r.hash;
-        afterId = r.id;
-      }
-      if (batch.length < CHAIN_BATCH) break;
-    }
+    const chain = await walkAuditChain(tx, actor.streetId, CHAIN_BATCH);
+    const firstBrokenId = chain.firstBrokenId === null ? null : entryId({ source: 'audit', id: chain.firstBrokenId });
     const ledger = await verifyLedgerChain(tx, actor.streetId);
     const accountsChecked = await repo.countLedgerAccounts(tx, actor.streetId);
     return {
       ok: firstBrokenId === null,
-      checked,
+      checked: chain.checked,
       firstBrokenId,
       ledger: {
         ok: ledger.ok,

@@ -1,5 +1,5 @@
 import crypto from 'node:crypto';
-import { desc, eq, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import { auditLog } from '../../schema/index.js';
 import type { Tx } from '../db/client.js';
 
@@ -66,14 +66,34 @@ export async function appendAudit(tx: Tx, entry: AuditEntry): Promise<void> {
   });
 }
 
-/** Recomputes the chain of a street; returns the id of the first broken row, or null when intact. */
-export async function verifyAuditChain(tx: Tx, streetId: string): Promise<number | null> {
-  const rows = await tx.select().from(auditLog).where(eq(auditLog.streetId, streetId)).orderBy(auditLog.id);
+/**
+ * Recomputes the chain of a street in id order, `batch` rows per read (bounded memory however long the log):
+ * how many rows it checked, and the first whose link or hash is wrong. An edited row breaks its own link (the
+ * rows after it still link to its stored hash), so that row is the one changed, or the one after a deleted row.
+ */
+export async function walkAuditChain(tx: Tx, streetId: string, batch = 2000): Promise<{ checked: number; firstBrokenId: number | null }> {
   let prevHash = 'genesis';
-  for (const r of rows) {
-    const hash = rowHash(prevHash, r);
-    if (r.prevHash !== prevHash || r.hash !== hash) return r.id;
-    prevHash = r.hash;
+  let checked = 0;
+  let firstBrokenId: number | null = null;
+  let afterId = 0;
+  for (;;) {
+    const rows = await tx
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.streetId, streetId), gt(auditLog.id, afterId)))
+      .orderBy(asc(auditLog.id))
+      .limit(batch);
+    for (const r of rows) {
+      checked += 1;
+      if (firstBrokenId === null && (r.prevHash !== prevHash || r.hash !== rowHash(prevHash, r))) firstBrokenId = r.id;
+      prevHash = r.hash;
+      afterId = r.id;
+    }
+    if (rows.length < batch) return { checked, firstBrokenId };
   }
-  return null;
+}
+
+/** The id of the first broken row of a street's chain, or null when intact. */
+export async function verifyAuditChain(tx: Tx, streetId: string): Promise<number | null> {
+  return (await walkAuditChain(tx, streetId)).firstBrokenId;
 }
